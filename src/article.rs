@@ -1,0 +1,133 @@
+//! The types that flow through the pipeline: a [`Record`] read from a file, and the
+//! [`Analysis`] that extraction derives from it. Offsets are byte offsets into `Record::body`
+//! (always on char boundaries); output layers convert them to character offsets.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// One article as read from disk, before any extraction.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    /// Metadata id, else the path (plus `#N` for the N-th record of a multi-record file).
+    pub id: String,
+    /// The file this record came from, as given on the command line (lossy UTF-8).
+    pub path: String,
+    pub title: Option<String>,
+    pub body: String,
+    /// A date string from structured metadata (JSON field, HTML meta, header block), unparsed.
+    pub date_meta: Option<RawDate>,
+    /// A dateline such as "WASHINGTON, Feb 26 (Reuters) -", when the format carries it apart.
+    pub dateline: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+}
+
+/// A date string and where it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawDate {
+    pub text: String,
+    pub origin: DateSource,
+}
+
+/// Where a publication date came from, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    Metadata,
+    Header,
+    Dateline,
+    Path,
+    Text,
+}
+
+/// A publication date: the instant (UTC, for the index) and how to show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PubDate {
+    pub utc: DateTime<Utc>,
+    /// ISO 8601: `2022-02-01`, or a full RFC 3339 time with its original offset where known.
+    pub display: String,
+    pub source: DateSource,
+}
+
+/// A byte range in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// CoNLL-2003 entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum EntityKind {
+    #[serde(rename = "PER")]
+    Person,
+    #[serde(rename = "ORG")]
+    Organization,
+    #[serde(rename = "LOC")]
+    Location,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Organization => "ORG",
+            EntityKind::Location => "LOC",
+            EntityKind::Misc => "MISC",
+        }
+    }
+}
+
+/// A named-entity mention with the article's canonical name for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub span: Span,
+    pub kind: EntityKind,
+    /// The fullest form in the article, aliases folded ("U.S." -> "United States").
+    pub canonical: String,
+}
+
+/// Words in the text: a cue verb or a speaker mention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+}
+
+/// A quote or a piece of reported speech.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// What is said, without its quotation marks.
+    pub span: Span,
+    /// Inside quotation marks (partial quotes too); false for reported speech.
+    pub direct: bool,
+    pub cue: Option<Mention>,
+    pub speaker_mention: Option<Mention>,
+    /// The speaker resolved to a canonical name, or `None` rather than a guess.
+    pub speaker: Option<String>,
+}
+
+/// Everything extraction derives from one record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    pub date: Option<PubDate>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+}

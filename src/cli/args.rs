@@ -1,0 +1,135 @@
+//! Command-line arguments (clap derive). The interface is fixed by the README: scripts
+//! depend on every flag here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Index a news archive and search it: quotes, speakers, entities, dates."
+)]
+pub struct Cli {
+    /// Index directory.
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index files and folders (default: corpus/). Re-running reads only new or changed files.
+    Index(IndexArgs),
+    /// Search the index: query syntax or plain English.
+    Search(SearchArgs),
+    /// Run ingest and extraction without indexing; print one JSON object per article.
+    Extract(ExtractArgs),
+    /// Show what the index holds.
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders to index.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Re-read every file, even unchanged ones.
+    #[arg(long)]
+    pub full: bool,
+    /// Print the summary as one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+    /// Wait up to SECONDS for another indexer to finish instead of failing at once.
+    #[arg(long, num_args = 0..=1, default_missing_value = "3600", value_name = "SECONDS")]
+    pub wait: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortOrder {
+    Relevance,
+    Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: field syntax (`speaker:putin nato`) or plain English.
+    pub query: Vec<String>,
+    /// Number of hits to show.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Skip this many hits first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print hits as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Only quotes by this speaker (canonical name or alias).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Only articles or quotes mentioning this entity.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only from this date on (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only up to this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only quote hits.
+    #[arg(long, conflicts_with = "articles")]
+    pub quotes: bool,
+    /// Only article hits.
+    #[arg(long)]
+    pub articles: bool,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
+    pub sort: SortOrder,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Show how the query was understood.
+    #[arg(long)]
+    pub explain: bool,
+    /// Show every copy of a quote or article instead of collapsing duplicates.
+    #[arg(long)]
+    pub no_collapse: bool,
+    /// Run one query per line of FILE (JSON output, one object per line).
+    #[arg(long, value_name = "FILE")]
+    pub batch: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print JSON Lines (the only output format).
+    #[arg(long)]
+    pub json: bool,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,1 @@
+//! The tantivy index: schema, writer (incremental, one commit per run), reader.

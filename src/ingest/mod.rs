@@ -1,0 +1,115 @@
+//! Ingest: from paths on disk to [`Record`]s. Walking, format detection, decoding and one
+//! reader per format. A bad file or record becomes a [`Skip`] with a reason; it never stops
+//! the run.
+
+pub mod decode;
+pub mod html;
+pub mod json;
+pub mod text;
+pub mod walk;
+
+use std::path::Path;
+
+use crate::article::Record;
+
+pub use walk::{SourceFile, walk};
+
+/// Files larger than this are skipped unless `--max-file-size` says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 100 * 1024 * 1024;
+
+/// Something that was not indexed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skip {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Skip {
+    pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Skip {
+            path: path.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// What one file yielded: its articles, and the records inside it that were skipped.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    pub skips: Vec<Skip>,
+}
+
+/// The formats newsdex reads, by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    JsonLines,
+    Html,
+}
+
+/// The format of a file from its name, looking through a `.gz` suffix; `None` when newsdex
+/// does not read such files. Returns whether the file is gzipped.
+pub fn detect(path: &Path) -> Option<(Format, bool)> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let (name, gz) = match name.strip_suffix(".gz") {
+        Some(inner) => (inner.to_string(), true),
+        None => (name, false),
+    };
+    let ext = name.rsplit_once('.').map(|(_, e)| e)?;
+    let format = match ext {
+        "txt" | "text" => Format::Text,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        "html" | "htm" => Format::Html,
+        _ => return None,
+    };
+    Some((format, gz))
+}
+
+/// Reads a file's bytes, enforcing the size limit. The error is the skip to report.
+pub fn load(file: &SourceFile, max_size: u64) -> Result<Vec<u8>, Skip> {
+    if file.size > max_size {
+        return Err(Skip::new(
+            &file.display,
+            format!(
+                "file is {} bytes, over the --max-file-size limit of {max_size}",
+                file.size
+            ),
+        ));
+    }
+    std::fs::read(&file.path).map_err(|e| Skip::new(&file.display, format!("cannot read: {e}")))
+}
+
+/// Content hash used for change detection.
+pub fn hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// Parses a file's bytes into records. `display` is the path used for ids and messages.
+pub fn parse(display: &str, format: Format, gzipped: bool, bytes: &[u8]) -> Parsed {
+    let owned;
+    let bytes = if gzipped {
+        match decode::gunzip(bytes) {
+            Ok(b) => {
+                owned = b;
+                &owned[..]
+            }
+            Err(reason) => {
+                return Parsed {
+                    records: Vec::new(),
+                    skips: vec![Skip::new(display, reason)],
+                };
+            }
+        }
+    } else {
+        bytes
+    };
+    match format {
+        Format::Text => text::parse(display, bytes),
+        Format::Json => json::parse(display, bytes, false),
+        Format::JsonLines => json::parse(display, bytes, true),
+        Format::Html => html::parse(display, bytes),
+    }
+}

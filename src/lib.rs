@@ -1,0 +1,16 @@
+//! newsdex: a search engine for news archives.
+//!
+//! Data flows one way:
+//! `paths ──ingest──▶ Record ──extract──▶ Analysis ──index──▶ tantivy`, and
+//! `query ──search::understand──▶ Plan ──search::run──▶ Hits ──cli──▶ terminal / JSON`.
+
+pub mod article;
+pub mod cli;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod ingest;
+pub mod search;
+
+pub use article::{Analysis, Entity, EntityKind, Mention, PubDate, Quote, Record};
+pub use error::{Error, Result};

@@ -1,0 +1,1 @@
+//! Search: query understanding into a plan, running it, ranking, snippets.
