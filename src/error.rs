@@ -23,6 +23,8 @@ pub enum Error {
     BadQuery(String),
     #[error("invalid {arg}: {message}")]
     BadArgument { arg: &'static str, message: String },
+    #[error("reading the index: {0}")]
+    IndexRead(#[from] std::io::Error),
     #[error("tantivy: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }

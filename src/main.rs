@@ -1,9 +1,9 @@
-use std::io::Write;
+//! The `newsdex` binary: parse arguments, run the command, map errors to exit codes.
+
 use std::process::ExitCode;
 
 use clap::Parser;
 use newsdex::cli::Cli;
-use newsdex::cli::args::Command;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -17,48 +17,12 @@ fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
-        Ok(code) => code,
+    match newsdex::cli::run(cli) {
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("newsdex: {e:#}");
+            let msg = format!("{e:#}").replace('\n', " ");
+            eprintln!("newsdex: {msg}");
             ExitCode::from(2)
         }
-    }
-}
-
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Extract(args) => {
-            let (files, skips) = newsdex::ingest::walk(&args.paths)?;
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            for skip in skips {
-                eprintln!("newsdex: skipped {}: {}", skip.path, skip.reason);
-            }
-            for file in &files {
-                let bytes = match newsdex::ingest::load(file, args.max_file_size) {
-                    Ok(b) => b,
-                    Err(skip) => {
-                        eprintln!("newsdex: skipped {}: {}", skip.path, skip.reason);
-                        continue;
-                    }
-                };
-                let Some((format, gz)) = newsdex::ingest::detect(&file.path) else {
-                    continue;
-                };
-                let parsed = newsdex::ingest::parse(&file.display, format, gz, &bytes);
-                for skip in parsed.skips {
-                    eprintln!("newsdex: skipped {}: {}", skip.path, skip.reason);
-                }
-                for record in parsed.records {
-                    let analysis = newsdex::extract::analyze(&record);
-                    let v = newsdex::cli::extract_json::record_json(&record, &analysis);
-                    writeln!(out, "{v}")?;
-                }
-            }
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-        _ => anyhow::bail!("not implemented yet"),
     }
 }

@@ -1,8 +1,189 @@
-//! The command line: argument definitions, human and JSON rendering, progress, exit codes.
-//! `main.rs` only parses, calls [`run`], and exits.
+//! The command line: argument definitions ([`args`]), the commands, human and JSON
+//! rendering ([`render`]), the progress bar ([`progress`]) and exit codes. `main.rs` only
+//! parses, calls [`run`], and exits.
 
 pub mod args;
 pub mod extract_json;
+pub mod progress;
 pub mod render;
+pub mod stats;
 
+use std::io::{BufRead, IsTerminal, Write};
+
+use anyhow::Context as _;
+
+use crate::cli::args::{
+    ColorChoice, Command, ExtractArgs, IndexArgs, SearchArgs, SortOrder, StatsArgs,
+};
+use crate::index::Store;
+use crate::index::writer::{self, UpdateOptions};
+use crate::search::run::{Engine, Request, Sort};
+use crate::search::understand::Kind;
 pub use args::Cli;
+
+/// Exit status: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: a search found nothing (like grep).
+pub const EXIT_NOTHING: u8 = 1;
+
+/// Runs one command; the error is printed by `main` as one line, with exit status 2.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Index(args) => index(&cli.index, args),
+        Command::Search(args) => search(&cli.index, args),
+        Command::Extract(args) => extract(args),
+        Command::Stats(args) => stats_cmd(&cli.index, args),
+    }
+}
+
+fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
+    let opts = UpdateOptions {
+        full: args.full,
+        max_file_size: args.max_file_size,
+        wait: args.wait.map(std::time::Duration::from_secs),
+    };
+    for root in &args.paths {
+        if std::fs::symlink_metadata(root).is_err() {
+            return Err(crate::Error::NotFound(root.clone()).into());
+        }
+    }
+    let store = Store::open_or_create(dir)?;
+    let show = !args.quiet && std::io::stderr().is_terminal();
+    let bar = progress::Bar::new(show);
+    let summary = writer::update(&store, &args.paths, &opts, &bar)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else {
+        render::summary(&mut std::io::stdout().lock(), &summary)?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn color_enabled(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn request(args: &SearchArgs, query: String) -> Request {
+    Request {
+        query,
+        limit: args.limit,
+        offset: args.offset,
+        speaker: args.speaker.clone(),
+        entity: args.entity.clone(),
+        since: args.since.clone(),
+        until: args.until.clone(),
+        kind: if args.quotes {
+            Some(Kind::Quote)
+        } else if args.articles {
+            Some(Kind::Article)
+        } else {
+            None
+        },
+        sort: match args.sort {
+            SortOrder::Relevance => Sort::Relevance,
+            SortOrder::Date => Sort::Date,
+        },
+        collapse: !args.no_collapse,
+        today: chrono::Local::now().date_naive(),
+    }
+}
+
+fn search(dir: &std::path::Path, args: SearchArgs) -> anyhow::Result<u8> {
+    if args.limit == 0 {
+        anyhow::bail!("invalid --limit: must be at least 1");
+    }
+    let engine = Engine::open(dir)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Some(batch) = &args.batch {
+        let file = std::fs::File::open(batch)
+            .with_context(|| format!("cannot read --batch file {}", batch.display()))?;
+        let mut any = false;
+        for line in std::io::BufReader::new(file).lines() {
+            let line =
+                line.with_context(|| format!("cannot read --batch file {}", batch.display()))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let resp = engine.search(&request(&args, line))?;
+            any |= !resp.hits.is_empty();
+            writeln!(out, "{}", serde_json::to_string(&resp)?)?;
+        }
+        out.flush()?;
+        return Ok(if any { EXIT_OK } else { EXIT_NOTHING });
+    }
+    let query = args.query.join(" ");
+    let resp = engine.search(&request(&args, query))?;
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string(&resp)?)?;
+    } else {
+        if args.explain {
+            render::explain(&mut out, &resp.interpretation)?;
+        }
+        render::hits(&mut out, &resp, color_enabled(args.color))?;
+    }
+    out.flush()?;
+    Ok(if resp.hits.is_empty() {
+        EXIT_NOTHING
+    } else {
+        EXIT_OK
+    })
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
+    let (files, skips) = crate::ingest::walk(&args.paths)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let report = |path: &str, reason: &str| eprintln!("newsdex: skipped {path}: {reason}");
+    for skip in skips {
+        report(&skip.path, &skip.reason);
+    }
+    for file in &files {
+        let bytes = match crate::ingest::load(file, args.max_file_size) {
+            Ok(b) => b,
+            Err(skip) => {
+                report(&skip.path, &skip.reason);
+                continue;
+            }
+        };
+        let Some((format, gz)) = crate::ingest::detect(&file.path) else {
+            continue;
+        };
+        let parsed = crate::ingest::parse(&file.display, format, gz, &bytes);
+        for skip in parsed.skips {
+            report(&skip.path, &skip.reason);
+        }
+        use rayon::prelude::*;
+        let lines: Vec<String> = parsed
+            .records
+            .par_iter()
+            .map(|record| {
+                let analysis = crate::extract::analyze(record);
+                extract_json::record_json(record, &analysis).to_string()
+            })
+            .collect();
+        for l in lines {
+            writeln!(out, "{l}")?;
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn stats_cmd(dir: &std::path::Path, args: StatsArgs) -> anyhow::Result<u8> {
+    let store = Store::open(dir)?;
+    let s = stats::collect(&store)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&s)?);
+    } else {
+        render::stats(&mut std::io::stdout().lock(), &s)?;
+    }
+    Ok(EXIT_OK)
+}

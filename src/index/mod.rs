@@ -1,1 +1,94 @@
-//! The tantivy index: schema, writer (incremental, one commit per run), reader.
+//! The tantivy index: schema ([`schema`]), documents built from analysed articles
+//! ([`document`]), the change-tracking manifest ([`manifest`]), the incremental writer
+//! ([`writer`]) and opening an index for reading ([`Store`]).
+
+pub mod document;
+pub mod manifest;
+pub mod schema;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, Term};
+
+use crate::error::{Error, Result};
+pub use schema::Fields;
+
+/// An opened index with its field handles.
+pub struct Store {
+    pub index: Index,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+fn corrupt(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::CorruptIndex {
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+impl Store {
+    /// Opens an existing index for reading.
+    pub fn open(dir: &Path) -> Result<Store> {
+        if !dir.join("meta.json").is_file() {
+            return Err(Error::NoIndex(dir.to_path_buf()));
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+        let fields = schema::fields_of(&index.schema()).map_err(|e| corrupt(dir, e))?;
+        schema::register_tokenizers(&index);
+        Ok(Store {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Opens the index, creating it (and its folder) when there is none yet.
+    pub fn open_or_create(dir: &Path) -> Result<Store> {
+        if dir.join("meta.json").is_file() {
+            return Store::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(dir, schema).map_err(|e| corrupt(dir, e))?;
+        schema::register_tokenizers(&index);
+        Ok(Store {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// A reader on the last commit (searches never see a half-written run).
+    pub fn reader(&self) -> Result<IndexReader> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| corrupt(&self.dir, e))
+    }
+
+    /// Number of live documents of one kind.
+    pub fn count_kind(&self, searcher: &Searcher, kind: &str) -> Result<u64> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.kind, kind),
+            IndexRecordOption::Basic,
+        );
+        Ok(searcher.search(&q, &Count)? as u64)
+    }
+
+    /// Size of the index folder on disk, in bytes.
+    pub fn size_on_disk(&self) -> u64 {
+        walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    }
+}

@@ -1,1 +1,7 @@
-//! Search: query understanding into a plan, running it, ranking, snippets.
+//! Search: [`understand`] reads a query into a [`Plan`](understand::Plan), [`run`] turns the
+//! plan into tantivy queries, ranks, collapses duplicates and cuts [`snippet`]s.
+
+pub mod run;
+pub mod snippet;
+pub mod understand;
+pub mod vocab;

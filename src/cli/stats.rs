@@ -1,0 +1,104 @@
+//! `newsdex stats`: what the index holds.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use tantivy::aggregation::AggregationCollector;
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+use crate::error::{Error, Result};
+use crate::index::Store;
+use crate::index::schema::{KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
+
+/// A name and how many documents carry it.
+#[derive(Debug, Serialize)]
+pub struct NameCount {
+    pub name: String,
+    pub count: u64,
+}
+
+/// The figures `newsdex stats` prints.
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub articles: u64,
+    pub quotes: u64,
+    pub files: u64,
+    pub speakers: u64,
+    pub entities: u64,
+    /// Speakers by number of quotes.
+    pub top_speakers: Vec<NameCount>,
+    /// Entities by number of articles mentioning them.
+    pub top_entities: Vec<NameCount>,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub index_bytes: u64,
+}
+
+fn aggregate(
+    store: &Store,
+    searcher: &Searcher,
+    kind: &str,
+    field: &str,
+) -> Result<(u64, Vec<NameCount>, Option<f64>, Option<f64>)> {
+    let req: Aggregations = serde_json::from_value(json!({
+        "top": {"terms": {"field": field, "size": 10}},
+        "distinct": {"cardinality": {"field": field}},
+        "first": {"min": {"field": "date"}},
+        "last": {"max": {"field": "date"}},
+    }))
+    .map_err(|e| Error::BadQuery(e.to_string()))?;
+    let collector = AggregationCollector::from_aggs(req, Default::default());
+    let q = TermQuery::new(
+        Term::from_field_text(store.fields.kind, kind),
+        IndexRecordOption::Basic,
+    );
+    let res = searcher.search(&q, &collector)?;
+    let v = serde_json::to_value(&res).map_err(|e| Error::BadQuery(e.to_string()))?;
+    let top = v["top"]["buckets"]
+        .as_array()
+        .map(|b| {
+            b.iter()
+                .filter_map(|b| {
+                    Some(NameCount {
+                        name: b["key"].as_str()?.to_string(),
+                        count: b["doc_count"].as_u64()?,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let distinct = v["distinct"]["value"].as_f64().unwrap_or(0.0).round() as u64;
+    let num = |x: &Value| x["value"].as_f64();
+    Ok((distinct, top, num(&v["first"]), num(&v["last"])))
+}
+
+fn day(ms_or_ns: Option<f64>) -> Option<String> {
+    // Date aggregations report nanoseconds since the epoch... or milliseconds in older
+    // versions: pick the one that gives a plausible year.
+    let v = ms_or_ns?;
+    let secs = if v.abs() > 1e14 { v / 1e9 } else { v / 1e3 };
+    chrono::DateTime::from_timestamp(secs as i64, 0).map(|d| d.date_naive().to_string())
+}
+
+/// Reads the figures of the committed index.
+pub fn collect(store: &Store) -> Result<Stats> {
+    let reader = store.reader()?;
+    let searcher = reader.searcher();
+    let (speakers, top_speakers, _, _) = aggregate(store, &searcher, KIND_QUOTE, "speaker_key")?;
+    let (entities, top_entities, first, last) =
+        aggregate(store, &searcher, KIND_ARTICLE, "entity_key")?;
+    Ok(Stats {
+        articles: store.count_kind(&searcher, KIND_ARTICLE)?,
+        quotes: store.count_kind(&searcher, KIND_QUOTE)?,
+        files: store.count_kind(&searcher, KIND_FILE)?,
+        speakers,
+        entities,
+        top_speakers,
+        top_entities,
+        first_date: day(first),
+        last_date: day(last),
+        index_bytes: store.size_on_disk(),
+    })
+}

@@ -1,0 +1,271 @@
+//! The incremental indexer: walks the paths, reads only new or changed files, replaces
+//! their articles by id, removes articles of files that disappeared, and commits once.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::extract;
+use crate::index::Store;
+use crate::index::document;
+use crate::index::manifest::{self, FileState};
+use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::ingest::{self, Skip, SourceFile};
+
+/// How to run an update.
+#[derive(Debug, Clone)]
+pub struct UpdateOptions {
+    /// Re-read every file, even unchanged ones.
+    pub full: bool,
+    pub max_file_size: u64,
+    /// Wait this long for another writer to release the lock; `None` fails at once.
+    pub wait: Option<Duration>,
+}
+
+/// What a run changed. Counts are of files; `articles`/`quotes` are index totals after it.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub added: u64,
+    pub updated: u64,
+    pub removed: u64,
+    pub unchanged: u64,
+    pub skipped: Vec<Skip>,
+    pub articles: u64,
+    pub quotes: u64,
+    pub seconds: f64,
+}
+
+/// Progress callbacks (the CLI draws a bar; the library stays silent).
+pub trait Progress: Sync {
+    fn start(&self, _files: u64, _bytes: u64) {}
+    fn advance(&self, _bytes: u64, _articles: u64) {}
+    fn finish(&self) {}
+}
+
+/// A progress sink that shows nothing.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// What happened to one file this run.
+enum Outcome {
+    Unchanged,
+    /// Content unchanged but metadata moved (e.g. `touch`): only the manifest entry is rewritten.
+    Touched,
+    Indexed {
+        new: bool,
+    },
+    /// Read but yielded no article (binary, empty…): tracked so it is not re-read.
+    Empty {
+        new: bool,
+    },
+    /// Could not be read: the committed state is kept.
+    Unreadable,
+}
+
+const WRITER_HEAP: usize = 256 * 1024 * 1024;
+
+fn acquire_writer(store: &Store, wait: Option<Duration>) -> Result<IndexWriter> {
+    let deadline = wait.map(|w| Instant::now() + w);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    loop {
+        match store.index.writer_with_num_threads(threads, WRITER_HEAP) {
+            Ok(w) => return Ok(w),
+            Err(tantivy::TantivyError::LockFailure(..)) => match deadline {
+                Some(d) if Instant::now() < d => std::thread::sleep(Duration::from_millis(200)),
+                _ => return Err(Error::Locked(store.dir.clone())),
+            },
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+fn under_any_root(key: &str, roots: &[String]) -> bool {
+    roots.iter().any(|r| {
+        key == r || (key.starts_with(r.as_str()) && key.as_bytes().get(r.len()) == Some(&b'/'))
+    })
+}
+
+/// Indexes `roots` into `store`: the periodic, incremental re-index.
+pub fn update(
+    store: &Store,
+    roots: &[PathBuf],
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+) -> Result<Summary> {
+    let started = Instant::now();
+    for root in roots {
+        if std::fs::symlink_metadata(root).is_err() {
+            return Err(Error::NotFound(root.clone()));
+        }
+    }
+    let mut writer = acquire_writer(store, opts.wait)?;
+    let reader = store.reader()?;
+    let known = manifest::load(store, &reader.searcher())?;
+    let (files, walk_skips) = ingest::walk(roots)?;
+
+    let root_keys: Vec<String> = roots
+        .iter()
+        .filter_map(|r| r.canonicalize().ok())
+        .map(|r| r.to_string_lossy().into_owned())
+        .collect();
+    let present: HashSet<&str> = files.iter().map(|f| f.key.as_str()).collect();
+    let f = store.fields;
+    let mut summary = Summary {
+        skipped: walk_skips,
+        ..Summary::default()
+    };
+    for key in known.keys() {
+        if !present.contains(key.as_str()) && under_any_root(key, &root_keys) {
+            writer.delete_term(Term::from_field_text(f.file, key));
+            writer.delete_term(Term::from_field_text(f.manifest, key));
+            summary.removed += 1;
+        }
+    }
+
+    let total_bytes: u64 = files.iter().map(|f| f.size).sum();
+    progress.start(files.len() as u64, total_bytes);
+    let skips = Mutex::new(Vec::new());
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|file| {
+            let outcome = index_file(
+                store,
+                &writer,
+                file,
+                known.get(&file.key),
+                opts,
+                &skips,
+                progress,
+            );
+            outcome.unwrap_or_else(|e| {
+                push(&skips, Skip::new(&file.display, e.to_string()));
+                Outcome::Unreadable
+            })
+        })
+        .collect();
+    for o in outcomes {
+        match o {
+            Outcome::Unchanged | Outcome::Touched => summary.unchanged += 1,
+            Outcome::Indexed { new: true } => summary.added += 1,
+            Outcome::Indexed { new: false } => summary.updated += 1,
+            // A known file that no longer yields articles lost them: an update.
+            Outcome::Empty { new: false } => summary.updated += 1,
+            Outcome::Empty { new: true } | Outcome::Unreadable => {}
+        }
+    }
+    summary
+        .skipped
+        .extend(skips.into_inner().unwrap_or_default());
+
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    progress.finish();
+    reader.reload()?;
+    let searcher = reader.searcher();
+    summary.articles = store.count_kind(&searcher, KIND_ARTICLE)?;
+    summary.quotes = store.count_kind(&searcher, KIND_QUOTE)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn push(skips: &Mutex<Vec<Skip>>, skip: Skip) {
+    if let Ok(mut s) = skips.lock() {
+        s.push(skip);
+    }
+}
+
+fn index_file(
+    store: &Store,
+    writer: &IndexWriter,
+    file: &SourceFile,
+    known: Option<&FileState>,
+    opts: &UpdateOptions,
+    skips: &Mutex<Vec<Skip>>,
+    progress: &dyn Progress,
+) -> Result<Outcome> {
+    let f = store.fields;
+    if let Some(k) = known
+        && !opts.full
+        && k.size == file.size
+        && k.mtime_ns == file.mtime_ns
+    {
+        progress.advance(file.size, 0);
+        return Ok(Outcome::Unchanged);
+    }
+    let bytes = match ingest::load(file, opts.max_file_size) {
+        Ok(b) => b,
+        Err(skip) => {
+            push(skips, skip);
+            progress.advance(file.size, 0);
+            return Ok(Outcome::Unreadable);
+        }
+    };
+    let mut state = FileState {
+        size: file.size,
+        mtime_ns: file.mtime_ns,
+        hash: ingest::hash(&bytes),
+        records: 0,
+    };
+    let replace_manifest = |state: FileState, skip: Option<&str>| -> Result<()> {
+        writer.delete_term(Term::from_field_text(f.manifest, &file.key));
+        writer.add_document(document::file(&f, &file.key, &file.display, state, skip))?;
+        Ok(())
+    };
+    if let Some(k) = known
+        && !opts.full
+        && k.hash == state.hash
+    {
+        state.records = k.records;
+        replace_manifest(state, None)?;
+        progress.advance(file.size, 0);
+        return Ok(Outcome::Touched);
+    }
+    let Some((format, gz)) = ingest::detect(&file.path) else {
+        return Ok(Outcome::Unchanged);
+    };
+    let parsed = ingest::parse(&file.display, format, gz, &bytes);
+    let first_skip = parsed.skips.first().map(|s| s.reason.clone());
+    for s in parsed.skips {
+        push(skips, s);
+    }
+    writer.delete_term(Term::from_field_text(f.file, &file.key));
+    let docs: Vec<(String, Vec<TantivyDocument>)> = parsed
+        .records
+        .par_iter()
+        .map(|record| {
+            let analysis = extract::analyze(record);
+            let mut docs = Vec::with_capacity(1 + analysis.quotes.len());
+            docs.push(document::article(&f, &file.key, record, &analysis));
+            for q in &analysis.quotes {
+                docs.push(document::quote(&f, &file.key, record, &analysis, q));
+            }
+            (record.id.clone(), docs)
+        })
+        .collect();
+    let n = docs.len() as u64;
+    for (id, docs) in docs {
+        // The same id twice (in one file or across files): the later record wins.
+        writer.delete_term(Term::from_field_text(f.id, &id));
+        for d in docs {
+            writer.add_document(d)?;
+        }
+    }
+    progress.advance(file.size, n);
+    state.records = n;
+    if n == 0 {
+        replace_manifest(state, first_skip.as_deref().or(Some("no articles")))?;
+        return Ok(Outcome::Empty {
+            new: known.is_none(),
+        });
+    }
+    replace_manifest(state, None)?;
+    Ok(Outcome::Indexed {
+        new: known.is_none(),
+    })
+}

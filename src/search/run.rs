@@ -1,0 +1,557 @@
+//! Running a search: the [`Plan`] becomes tantivy queries (BM25 over title, body and quote
+//! text with field weights, a proximity boost, filters that do not score), hits are
+//! collected, duplicates collapsed and snippets cut.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, IndexReader, Order, Score, Searcher, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::index::Store;
+use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::search::snippet::{self, Snippet};
+use crate::search::understand::{self, Context, Kind, Plan, TopicTerm, parse_period};
+use crate::search::vocab::Names;
+
+/// Field weights for topic words.
+const W_TITLE: Score = 2.0;
+const W_BODY: Score = 1.0;
+const W_QUOTE: Score = 1.6;
+const W_CONTEXT: Score = 0.5;
+/// Weight of a same-family word relative to the word itself.
+const W_EXPANSION: Score = 0.6;
+/// Boost when topic words stand close together (a sloppy phrase).
+const W_PROXIMITY: Score = 1.5;
+const PROXIMITY_SLOP: u32 = 4;
+const W_ENTITY: Score = 0.8;
+const SNIPPET_CHARS: usize = 240;
+
+/// Hit ordering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    Date,
+}
+
+/// One search as the user asked for it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    pub speaker: Option<String>,
+    pub entity: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub kind: Option<Kind>,
+    pub sort: Sort,
+    pub collapse: bool,
+    pub today: NaiveDate,
+}
+
+/// One ranked hit, as printed (`--json` schema).
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub kind: Kind,
+    pub article_id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub speaker: Option<String>,
+    pub quote: Option<String>,
+    pub snippet: String,
+    pub highlights: Vec<[usize; 2]>,
+    /// Other articles carrying the same quote or a near-duplicate article.
+    pub duplicates: usize,
+}
+
+/// A search's answer (`--json` schema).
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    pub query: String,
+    pub interpretation: Plan,
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// An opened index ready to answer queries (reused across a batch).
+pub struct Engine {
+    store: Store,
+    reader: IndexReader,
+    speakers: Names,
+    entities: Names,
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+fn boosted(q: Box<dyn Query>, w: Score) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, w))
+}
+
+fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+}
+
+fn day_start(d: NaiveDate) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(d.and_time(NaiveTime::MIN).and_utc().timestamp())
+}
+
+impl Engine {
+    pub fn open(dir: &Path) -> Result<Engine> {
+        let store = Store::open(dir)?;
+        let reader = store.reader()?;
+        let searcher = reader.searcher();
+        let speakers = Names::load(&searcher, store.fields.speaker_key)?;
+        let entities = Names::load(&searcher, store.fields.entity_key)?;
+        Ok(Engine {
+            store,
+            reader,
+            speakers,
+            entities,
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Understands the request into a plan (flags override what the text says).
+    pub fn plan(&self, req: &Request) -> Result<Plan> {
+        let ctx = Context {
+            speakers: &self.speakers,
+            entities: &self.entities,
+            today: req.today,
+        };
+        let mut plan = understand::understand(&req.query, &ctx);
+        if let Some(name) = &req.speaker {
+            plan.speakers = self.resolve(&self.speakers, name, "speaker", &mut plan.notes);
+            plan.speakers_required = true;
+        }
+        if let Some(name) = &req.entity {
+            plan.entities = self.resolve(&self.entities, name, "entity", &mut plan.notes);
+            plan.entities_required = true;
+        }
+        let period = |arg: &'static str, v: &str| {
+            parse_period(v).ok_or_else(|| Error::BadArgument {
+                arg,
+                message: format!("{v:?} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+            })
+        };
+        if let Some(s) = &req.since {
+            plan.since = Some(period("--since", s)?.first);
+            plan.dates_from = Some("flag");
+        }
+        if let Some(u) = &req.until {
+            plan.until = Some(period("--until", u)?.last);
+            plan.dates_from = Some("flag");
+        }
+        if req.kind.is_some() {
+            plan.kind = req.kind;
+        }
+        let searcher = self.reader.searcher();
+        for t in &mut plan.terms {
+            t.expansions = self.word_family(&searcher, t)?;
+        }
+        Ok(plan)
+    }
+
+    fn resolve(
+        &self,
+        names: &Names,
+        name: &str,
+        what: &str,
+        notes: &mut Vec<String>,
+    ) -> Vec<String> {
+        let found: Vec<String> = names
+            .resolve(name)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if found.is_empty() {
+            let hint = names
+                .suggest(name)
+                .map(|s| format!("; did you mean \"{s}\"?"))
+                .unwrap_or_default();
+            notes.push(format!("no {what} \"{name}\" in the index{hint}"));
+        }
+        found
+    }
+
+    /// Same-family words in the index for a one-word term: stems sharing all but their last
+    /// letter, at least five letters ("expans" ~ "expand"). Built from the archive's own
+    /// vocabulary, so no hand-written list per query.
+    fn word_family(&self, searcher: &Searcher, term: &TopicTerm) -> Result<Vec<String>> {
+        let [stem] = term.forms.first().map(Vec::as_slice).unwrap_or_default() else {
+            return Ok(Vec::new());
+        };
+        let chars: Vec<char> = stem.chars().collect();
+        if chars.len() < 5 || term.forms.len() > 1 {
+            return Ok(Vec::new());
+        }
+        let prefix: String = chars[..5].iter().collect();
+        let mut upper = prefix.clone().into_bytes();
+        if let Some(last) = upper.last_mut() {
+            *last += 1;
+        }
+        let mut family: HashMap<String, u64> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.store.fields.body)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .lt(&upper)
+                .into_stream()?;
+            while stream.advance() {
+                let Ok(t) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                let common = t
+                    .chars()
+                    .zip(chars.iter())
+                    .take_while(|(a, b)| a == *b)
+                    .count();
+                let shorter = t.chars().count().min(chars.len());
+                if t != stem && common + 1 >= shorter {
+                    *family.entry(t.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut family: Vec<(String, u64)> = family.into_iter().collect();
+        family.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(family.into_iter().take(4).map(|(t, _)| t).collect())
+    }
+
+    fn topic_query(&self, plan: &Plan, notes: &mut Vec<String>) -> Option<Box<dyn Query>> {
+        let f = &self.store.fields;
+        if let Some(text) = &plan.syntax {
+            let mut parser = QueryParser::for_index(
+                &self.store.index,
+                vec![f.title, f.body, f.quote, f.context],
+            );
+            parser.set_field_boost(f.title, W_TITLE);
+            parser.set_field_boost(f.quote, W_QUOTE);
+            parser.set_field_boost(f.context, W_CONTEXT);
+            let (q, errors) = parser.parse_query_lenient(text);
+            notes.extend(errors.iter().map(|e| format!("query syntax: {e}")));
+            return Some(q);
+        }
+        let fields = [
+            (f.title, W_TITLE),
+            (f.body, W_BODY),
+            (f.quote, W_QUOTE),
+            (f.context, W_CONTEXT),
+        ];
+        let form_query = |form: &[String], field: Field| -> Box<dyn Query> {
+            match form {
+                [one] => term_query(field, one),
+                many => Box::new(PhraseQuery::new(
+                    many.iter()
+                        .map(|t| Term::from_field_text(field, t))
+                        .collect(),
+                )),
+            }
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for t in &plan.terms {
+            let mut per_term: Vec<Box<dyn Query>> = Vec::new();
+            for (field, w) in fields {
+                for form in &t.forms {
+                    per_term.push(boosted(form_query(form, field), w));
+                }
+                for e in &t.expansions {
+                    per_term.push(boosted(term_query(field, e), w * W_EXPANSION));
+                }
+            }
+            clauses.push((Occur::Should, any_of(per_term)));
+        }
+        let singles: Vec<&String> = plan
+            .terms
+            .iter()
+            .filter_map(|t| match t.forms.as_slice() {
+                [f] if f.len() == 1 => f.first(),
+                _ => None,
+            })
+            .collect();
+        if singles.len() >= 2 {
+            for field in [f.body, f.quote] {
+                for pair in singles.windows(2) {
+                    let terms = pair
+                        .iter()
+                        .map(|t| Term::from_field_text(field, t))
+                        .collect();
+                    let mut pq = PhraseQuery::new(terms);
+                    pq.set_slop(PROXIMITY_SLOP);
+                    clauses.push((Occur::Should, boosted(Box::new(pq), W_PROXIMITY)));
+                }
+            }
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn build_query(
+        &self,
+        plan: &Plan,
+        with_dates: bool,
+        notes: &mut Vec<String>,
+    ) -> Box<dyn Query> {
+        let f = &self.store.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        match self.topic_query(plan, notes) {
+            Some(q) => clauses.push((Occur::Must, q)),
+            None => clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(AllQuery), 1.0)),
+            )),
+        }
+        let kinds: Vec<&str> = match plan.kind {
+            Some(Kind::Quote) => vec![KIND_QUOTE],
+            Some(Kind::Article) => vec![KIND_ARTICLE],
+            None => vec![KIND_ARTICLE, KIND_QUOTE],
+        };
+        clauses.push(filter(any_of(
+            kinds.iter().map(|k| term_query(f.kind, k)).collect(),
+        )));
+        if !plan.speakers.is_empty() || plan.speakers_required {
+            clauses.push(filter(any_of(
+                plan.speakers
+                    .iter()
+                    .map(|s| term_query(f.speaker_key, s))
+                    .collect(),
+            )));
+        }
+        if !plan.entities.is_empty() || plan.entities_required {
+            clauses.push(filter(any_of(
+                plan.entities
+                    .iter()
+                    .map(|s| term_query(f.entity_key, s))
+                    .collect(),
+            )));
+        }
+        for e in &plan.boost_entities {
+            clauses.push((
+                Occur::Should,
+                boosted(term_query(f.entity_key, e), W_ENTITY),
+            ));
+        }
+        if with_dates && (plan.since.is_some() || plan.until.is_some()) {
+            let lower = plan.since.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f.date, day_start(d)))
+            });
+            let upper = plan
+                .until
+                .and_then(|d| d.succ_opt())
+                .map_or(Bound::Unbounded, |d| {
+                    Bound::Excluded(Term::from_field_date(f.date, day_start(d)))
+                });
+            clauses.push(filter(Box::new(RangeQuery::new(lower, upper))));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Runs one search.
+    pub fn search(&self, req: &Request) -> Result<Response> {
+        let mut plan = self.plan(req)?;
+        let searcher = self.reader.searcher();
+        let mut notes = Vec::new();
+        let want = req.offset + req.limit;
+        let fetch = if req.collapse { want * 3 + 20 } else { want }.max(1);
+        let mut query = self.build_query(&plan, true, &mut notes);
+        let (mut total, mut top) = self.collect(&searcher, query.as_ref(), fetch, req.sort)?;
+        if total == 0 && plan.dates_from == Some("query") {
+            notes.push(format!(
+                "nothing between {} and {}; showing all dates",
+                plan.since.map_or("the start".into(), |d| d.to_string()),
+                plan.until.map_or("now".into(), |d| d.to_string())
+            ));
+            plan.since = None;
+            plan.until = None;
+            plan.dates_from = None;
+            query = self.build_query(&plan, false, &mut Vec::new());
+            (total, top) = self.collect(&searcher, query.as_ref(), fetch, req.sort)?;
+        }
+        plan.notes.extend(notes);
+        let weights = self.snippet_terms(&searcher, &plan, query.as_ref());
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (score, addr) in top {
+            let hit = self.hit(&searcher, addr, score, &weights)?;
+            if req.collapse {
+                let key = duplicate_key(&hit);
+                if let Some(&i) = seen.get(&key) {
+                    if let Some(h) = hits.get_mut(i) {
+                        h.duplicates += 1;
+                    }
+                    continue;
+                }
+                seen.insert(key, hits.len());
+            }
+            hits.push(hit);
+        }
+        let mut hits: Vec<Hit> = hits.into_iter().skip(req.offset).take(req.limit).collect();
+        for (i, h) in hits.iter_mut().enumerate() {
+            h.rank = req.offset + i + 1;
+        }
+        Ok(Response {
+            query: req.query.clone(),
+            interpretation: plan,
+            total,
+            hits,
+        })
+    }
+
+    fn collect(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        n: usize,
+        sort: Sort,
+    ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
+        let top = TopDocs::with_limit(n);
+        Ok(match sort {
+            Sort::Relevance => {
+                let (count, docs) = searcher.search(query, &(Count, top.order_by_score()))?;
+                (count, docs)
+            }
+            Sort::Date => {
+                let (count, docs) = searcher.search(
+                    query,
+                    &(
+                        Count,
+                        top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+                    ),
+                )?;
+                (count, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
+            }
+        })
+    }
+
+    /// Analysed words to highlight, weighted by rarity.
+    fn snippet_terms(
+        &self,
+        searcher: &Searcher,
+        plan: &Plan,
+        query: &dyn Query,
+    ) -> HashMap<String, f32> {
+        let f = &self.store.fields;
+        let mut words: HashSet<String> = HashSet::new();
+        for t in &plan.terms {
+            words.extend(t.forms.iter().flatten().cloned());
+            words.extend(t.expansions.iter().cloned());
+        }
+        query.query_terms(&mut |term, _| {
+            if [f.body, f.quote, f.context, f.title].contains(&term.field())
+                && let Some(s) = term.value().as_str()
+            {
+                words.insert(s.to_string());
+            }
+        });
+        let n = searcher.num_docs().max(1) as f32;
+        words
+            .into_iter()
+            .map(|w| {
+                let df = searcher
+                    .doc_freq(&Term::from_field_text(f.body, &w))
+                    .unwrap_or(0) as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                (w, idf)
+            })
+            .collect()
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        score: Score,
+        weights: &HashMap<String, f32>,
+    ) -> Result<Hit> {
+        let f = &self.store.fields;
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let is_quote =
+            text(f.kind).as_deref() == Some(KIND_QUOTE) || doc.get_first(f.quote).is_some();
+        let Snippet {
+            text: snippet,
+            highlights,
+        } = if is_quote {
+            snippet::make(
+                &text(f.context).unwrap_or_default(),
+                weights,
+                SNIPPET_CHARS + 60,
+            )
+        } else {
+            snippet::make(&text(f.body).unwrap_or_default(), weights, SNIPPET_CHARS)
+        };
+        Ok(Hit {
+            rank: 0,
+            score,
+            kind: if is_quote { Kind::Quote } else { Kind::Article },
+            article_id: text(f.id).unwrap_or_default(),
+            path: text(f.path).unwrap_or_default(),
+            title: text(f.title),
+            date: text(f.date_display),
+            source: text(f.source),
+            speaker: if is_quote { text(f.speaker) } else { None },
+            quote: if is_quote { text(f.quote) } else { None },
+            snippet,
+            highlights,
+            duplicates: 0,
+        })
+    }
+}
+
+/// Hits with the same key are copies: the same quote by the same speaker, or an article
+/// with the same title and opening.
+fn duplicate_key(hit: &Hit) -> String {
+    let norm = |s: &str, n: usize| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .take(n)
+            .collect()
+    };
+    match hit.kind {
+        Kind::Quote => format!(
+            "q|{}|{}",
+            hit.speaker.as_deref().unwrap_or(""),
+            norm(hit.quote.as_deref().unwrap_or(""), 400)
+        ),
+        Kind::Article => format!(
+            "a|{}|{}",
+            norm(hit.title.as_deref().unwrap_or(""), 200),
+            norm(&hit.snippet, 120)
+        ),
+    }
+}
