@@ -111,11 +111,24 @@ pub fn quote(
     doc.add_text(f.kind, KIND_QUOTE);
     add_common(&mut doc, f, file_key, record, analysis);
     let body = &record.body;
+    let context = context_span(body, q.span);
     doc.add_text(f.quote, q.span.text(body));
-    doc.add_text(f.context, context_span(body, q.span).text(body));
+    doc.add_text(f.context, context.text(body));
     if let Some(s) = &q.speaker {
         doc.add_text(f.speaker, s);
         doc.add_text(f.speaker_key, name_key(s));
+    }
+    // Entities named around the quote, and its speaker, so `--entity` filters quotes too.
+    let entities: BTreeSet<&str> = analysis
+        .entities
+        .iter()
+        .filter(|e| e.span.start < context.end && e.span.end > context.start)
+        .map(|e| e.canonical.as_str())
+        .chain(q.speaker.as_deref())
+        .collect();
+    for e in entities {
+        doc.add_text(f.entity, e);
+        doc.add_text(f.entity_key, name_key(e));
     }
     if let Some(c) = q.cue {
         doc.add_text(f.cue, c.span.text(body));
