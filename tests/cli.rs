@@ -13,12 +13,16 @@ const BBC: &str = "../shared/data/bbc/politics";
 
 fn newsdex(index: &Path) -> Command {
     let mut c = Command::cargo_bin("newsdex").unwrap();
-    c.arg("--index").arg(index).env_remove("NEWSDEX_INDEX").env("NO_COLOR", "1");
+    c.arg("--index")
+        .arg(index)
+        .env_remove("NEWSDEX_INDEX")
+        .env("NO_COLOR", "1");
     c
 }
 
 fn json(out: &[u8]) -> Value {
-    serde_json::from_slice(out).unwrap_or_else(|e| panic!("bad JSON ({e}): {}", String::from_utf8_lossy(out)))
+    serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", String::from_utf8_lossy(out)))
 }
 
 /// A corpus folder with the seed article and `n` BBC politics articles.
@@ -35,15 +39,34 @@ fn corpus(n: usize) -> (TempDir, PathBuf) {
 }
 
 fn index_json(index: &Path, paths: &[&Path]) -> Value {
-    let out = newsdex(index).arg("index").args(paths).arg("--json").arg("--quiet").output().unwrap();
-    assert!(out.status.success(), "index failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = newsdex(index)
+        .arg("index")
+        .args(paths)
+        .arg("--json")
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "index failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     json(&out.stdout)
 }
 
 fn search_json(index: &Path, args: &[&str]) -> (i32, Value) {
-    let out = newsdex(index).arg("search").arg("--json").args(args).output().unwrap();
+    let out = newsdex(index)
+        .arg("search")
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
     let code = out.status.code().unwrap_or(-1);
-    assert!(code == 0 || code == 1, "search failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        code == 0 || code == 1,
+        "search failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (code, json(&out.stdout))
 }
 
@@ -73,14 +96,33 @@ fn json_hits_follow_the_schema() {
     let (_, resp) = search_json(&index, &["NATO"]);
     assert!(resp["total"].as_u64().unwrap() >= 1);
     for hit in resp["hits"].as_array().unwrap() {
-        for key in ["rank", "score", "kind", "article_id", "path", "title", "date", "source", "speaker", "quote", "snippet", "highlights"] {
+        for key in [
+            "rank",
+            "score",
+            "kind",
+            "article_id",
+            "path",
+            "title",
+            "date",
+            "source",
+            "speaker",
+            "quote",
+            "snippet",
+            "highlights",
+        ] {
             assert!(hit.get(key).is_some(), "hit lacks {key}: {hit}");
         }
         let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
         for h in hit["highlights"].as_array().unwrap() {
-            let (s, e) = (h[0].as_u64().unwrap() as usize, h[1].as_u64().unwrap() as usize);
+            let (s, e) = (
+                h[0].as_u64().unwrap() as usize,
+                h[1].as_u64().unwrap() as usize,
+            );
             let word: String = snippet[s..e].iter().collect();
-            assert!(word.to_lowercase().starts_with("nato"), "highlight {word:?} in {hit}");
+            assert!(
+                word.to_lowercase().starts_with("nato"),
+                "highlight {word:?} in {hit}"
+            );
         }
         if hit["kind"] == "article" {
             assert!(hit["speaker"].is_null() && hit["quote"].is_null());
@@ -97,7 +139,10 @@ fn speaker_flag_matches_aliases() {
     assert_eq!(code, 0);
     let hits = resp["hits"].as_array().unwrap();
     assert!(hits.len() >= 4, "{resp}");
-    assert!(hits.iter().all(|h| h["speaker"] == "Vladimir Putin" && h["kind"] == "quote"));
+    assert!(
+        hits.iter()
+            .all(|h| h["speaker"] == "Vladimir Putin" && h["kind"] == "quote")
+    );
     let (code, _) = search_json(&index, &["--speaker", "Nobody Known", "nato"]);
     assert_eq!(code, 1);
 }
@@ -122,7 +167,10 @@ fn date_filters_apply() {
     assert_eq!(r["hits"][0]["date"], "2016-03-11");
     let (_, r) = search_json(&index, &["oil prices in 2016", "--articles"]);
     assert_eq!(r["hits"].as_array().unwrap().len(), 1);
-    newsdex(&index).args(["search", "oil", "--since", "2022-13-45"]).assert().code(2);
+    newsdex(&index)
+        .args(["search", "oil", "--since", "2022-13-45"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -130,17 +178,35 @@ fn reindex_reads_only_changes_and_never_duplicates() {
     let (dir, root) = corpus(4);
     let index = dir.path().join("index");
     let first = index_json(&index, &[&root]);
-    assert_eq!((first["added"].as_u64(), first["articles"].as_u64()), (Some(5), Some(5)));
+    assert_eq!(
+        (first["added"].as_u64(), first["articles"].as_u64()),
+        (Some(5), Some(5))
+    );
     let again = index_json(&index, &[&root]);
-    for (k, v) in [("added", 0), ("updated", 0), ("removed", 0), ("unchanged", 5)] {
+    for (k, v) in [
+        ("added", 0),
+        ("updated", 0),
+        ("removed", 0),
+        ("unchanged", 5),
+    ] {
         assert_eq!(again[k], v, "{again}");
     }
     // Change one, add one, delete one.
-    fs::write(root.join("bbc-001.txt"), "New title\n\nA changed article about the budget, Brown said.\n").unwrap();
+    fs::write(
+        root.join("bbc-001.txt"),
+        "New title\n\nA changed article about the budget, Brown said.\n",
+    )
+    .unwrap();
     fs::copy(Path::new(BBC).join("010.txt"), root.join("bbc-010.txt")).unwrap();
     fs::remove_file(root.join("bbc-002.txt")).unwrap();
     let third = index_json(&index, &[&root]);
-    for (k, v) in [("added", 1), ("updated", 1), ("removed", 1), ("unchanged", 3), ("articles", 5)] {
+    for (k, v) in [
+        ("added", 1),
+        ("updated", 1),
+        ("removed", 1),
+        ("unchanged", 3),
+        ("articles", 5),
+    ] {
         assert_eq!(third[k], v, "{third}");
     }
     // --full re-reads everything and still holds each article once.
@@ -148,9 +214,20 @@ fn reindex_reads_only_changes_and_never_duplicates() {
     assert_eq!(full["updated"], 5, "{full}");
     let out = newsdex(&index).args(["stats", "--json"]).output().unwrap();
     let stats = json(&out.stdout);
-    assert_eq!((stats["articles"].as_u64(), stats["files"].as_u64()), (Some(5), Some(5)));
-    let (_, r) = search_json(&index, &["budget", "--articles", "-n", "100", "--no-collapse"]);
-    let ids: Vec<&str> = r["hits"].as_array().unwrap().iter().map(|h| h["article_id"].as_str().unwrap()).collect();
+    assert_eq!(
+        (stats["articles"].as_u64(), stats["files"].as_u64()),
+        (Some(5), Some(5))
+    );
+    let (_, r) = search_json(
+        &index,
+        &["budget", "--articles", "-n", "100", "--no-collapse"],
+    );
+    let ids: Vec<&str> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["article_id"].as_str().unwrap())
+        .collect();
     let mut unique = ids.clone();
     unique.dedup();
     assert_eq!(ids.len(), unique.len(), "{ids:?}");
@@ -177,11 +254,18 @@ fn second_writer_is_refused_while_locked() {
 fn errors_are_one_line_with_exit_2() {
     let dir = TempDir::new().unwrap();
     let missing = dir.path().join("nope");
-    let out = newsdex(&dir.path().join("index")).arg("index").arg(&missing).output().unwrap();
+    let out = newsdex(&dir.path().join("index"))
+        .arg("index")
+        .arg(&missing)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("nope") && err.lines().count() == 1, "{err}");
-    let out = newsdex(&dir.path().join("no-index")).args(["search", "x"]).output().unwrap();
+    let out = newsdex(&dir.path().join("no-index"))
+        .args(["search", "x"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
 }
@@ -199,11 +283,17 @@ fn human_output_shows_rank_title_speaker_and_highlights() {
     let (dir, root) = corpus(0);
     let index = dir.path().join("index");
     index_json(&index, &[&root]);
-    let out = newsdex(&index).args(["search", "--color", "always", "Putin quotes about NATO"]).output().unwrap();
+    let out = newsdex(&index)
+        .args(["search", "--color", "always", "Putin quotes about NATO"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("1. "), "{text}");
     assert!(text.contains("Vladimir Putin"), "{text}");
     assert!(text.contains("\x1b[1;31m"), "{text}");
-    let out = newsdex(&index).args(["search", "Putin quotes about NATO"]).output().unwrap();
+    let out = newsdex(&index)
+        .args(["search", "Putin quotes about NATO"])
+        .output()
+        .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
 }
