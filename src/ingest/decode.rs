@@ -1,30 +1,241 @@
-//! Bytes to text: gzip, and character encodings (UTF-8, UTF-16 with BOM, Windows-1252).
+//! Bytes to text: gzip, and character encodings (UTF-8, UTF-16 with BOM, Windows-1252), and
+//! the refusal of binary data. Owns no format knowledge beyond "is this text at all".
 
 use std::io::Read;
 
+/// Decompressed output larger than this is refused (a gzip bomb must not eat the machine).
+pub const MAX_GUNZIP_BYTES: u64 = 1 << 30;
+
 /// Decompresses gzip data; the error is a skip reason.
 pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("broken gzip data: {e}"))?;
-    Ok(out)
+    let (out, err) = gunzip_partial(bytes);
+    match err {
+        None => Ok(out),
+        Some(e) => Err(e),
+    }
 }
 
-/// Decodes text: a BOM wins, then UTF-8, then Windows-1252. Binary data is an error.
+/// Decompresses as much gzip data as can be read: the bytes before any break, and the reason
+/// for the break (truncated or corrupt stream, over [`MAX_GUNZIP_BYTES`]).
+pub fn gunzip_partial(bytes: &[u8]) -> (Vec<u8>, Option<String>) {
+    let mut out = Vec::new();
+    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(MAX_GUNZIP_BYTES + 1);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                let what = if e.kind() == std::io::ErrorKind::UnexpectedEof {
+                    "truncated gzip data".to_string()
+                } else {
+                    format!("broken gzip data: {e}")
+                };
+                return (out, Some(what));
+            }
+        }
+    }
+    if out.len() as u64 > MAX_GUNZIP_BYTES {
+        out.truncate(MAX_GUNZIP_BYTES as usize);
+        return (
+            out,
+            Some(format!(
+                "gzip data expands to over {MAX_GUNZIP_BYTES} bytes"
+            )),
+        );
+    }
+    (out, None)
+}
+
+/// Known binary formats by their first bytes, for a clear skip reason.
+fn magic(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"%PDF-", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1f\x8b", "gzip data (name the file .gz)"),
+        (b"\x7fELF", "ELF executable"),
+        (b"\xfd7zXZ\x00", "xz data"),
+        (b"\x28\xb5\x2f\xfd", "zstd data"),
+        (b"SQLite format 3\x00", "SQLite database"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, name)| *name)
+}
+
+/// Whether a char is a control character that text does not contain (tab, newlines and form
+/// feed are text).
+fn is_binary_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) || c == '\u{fffd}'
+}
+
+/// Refuses decoded text that is mostly control characters (binary data decoded as text).
+fn check_text(text: &str) -> Result<(), String> {
+    if text.contains('\0') {
+        return Err("binary file (contains NUL bytes)".into());
+    }
+    // Look at a prefix: enough to judge, and a 10 MB line stays cheap.
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(64 * 1024) {
+        total += 1;
+        if is_binary_control(c) {
+            bad += 1;
+        }
+    }
+    if total >= 8 && bad * 10 > total {
+        return Err(format!(
+            "binary file ({bad} of the first {total} characters are control characters)"
+        ));
+    }
+    Ok(())
+}
+
+/// UTF-16 without a BOM: many NULs, all on one side of each code unit.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    if sample.len() < 8 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let (mut even, mut odd) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        if pair.first() == Some(&0) {
+            even += 1;
+        }
+        if pair.get(1) == Some(&0) {
+            odd += 1;
+        }
+    }
+    if odd * 10 >= pairs * 9 && even == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 9 && odd == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether invalid UTF-8 looks like broken UTF-8 (valid multi-byte sequences outnumber the
+/// invalid bytes) rather than a single-byte encoding.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut valid_multi = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid_multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    valid_multi > invalid
+}
+
+/// Decodes text: a BOM wins, then UTF-8, then Windows-1252 (or lossy UTF-8 when the bytes are
+/// mostly UTF-8 with a few broken sequences). Binary data is an error whose text is the skip
+/// reason.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (s, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        let (s, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
+        check_text(&s)?;
+        return Ok(s.into_owned());
+    }
+    if let Some(kind) = magic(bytes) {
+        return Err(format!("binary file ({kind})"));
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (s, _) = enc.decode_without_bom_handling(bytes);
+        check_text(&s)?;
         return Ok(s.into_owned());
     }
     if bytes.contains(&0) {
         return Err("binary file (contains NUL bytes)".into());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+    let s = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
         Err(_) => {
             let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok(s.into_owned())
+            s.into_owned()
         }
+    };
+    check_text(&s)?;
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn utf8_and_bom() {
+        assert_eq!(text("Café €5".as_bytes()).unwrap(), "Café €5");
+        assert_eq!(text(b"\xef\xbb\xbfHello").unwrap(), "Hello");
+        let mut le = vec![0xff, 0xfe];
+        for u in "Blair said “yes”".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(text(&le).unwrap(), "Blair said “yes”");
+        let mut be = vec![0xfe, 0xff];
+        for u in "Brown".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(text(&be).unwrap(), "Brown");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_text() {
+        let mut le = Vec::new();
+        for u in "Iraq war vote in parliament".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(text(&le).unwrap(), "Iraq war vote in parliament");
+    }
+
+    #[test]
+    fn latin1_falls_back_to_windows_1252() {
+        assert_eq!(
+            text(b"a \xa315.8m signing, \x93quoted\x94").unwrap(),
+            "a £15.8m signing, “quoted”"
+        );
+    }
+
+    #[test]
+    fn broken_utf8_decodes_lossily() {
+        let mut b = "Prime Minister – “we will” ".as_bytes().to_vec();
+        b.push(0xff);
+        let s = text(&b).unwrap();
+        assert!(s.starts_with("Prime Minister – “we will”"), "{s}");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(text(b"abc\0def").unwrap_err().contains("NUL"));
+        assert!(
+            text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+                .unwrap_err()
+                .contains("PNG")
+        );
+        let controls: Vec<u8> = (1u8..32).cycle().take(200).collect();
+        assert!(text(&controls).unwrap_err().contains("control"));
+    }
+
+    #[test]
+    fn gzip_roundtrip_and_truncation() {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(&b"line one\nline two\n".repeat(1000))
+            .unwrap();
+        let gz = enc.finish().unwrap();
+        assert_eq!(gunzip(&gz).unwrap().len(), 18_000);
+        let (part, err) = gunzip_partial(gz.get(..gz.len() / 2).unwrap());
+        assert!(err.unwrap().contains("truncated"));
+        assert!(part.len() < 18_000);
+        assert!(gunzip(b"not gzip").is_err());
     }
 }
