@@ -36,12 +36,15 @@ pub struct Stats {
     pub index_bytes: u64,
 }
 
-fn aggregate(
-    store: &Store,
-    searcher: &Searcher,
-    kind: &str,
-    field: &str,
-) -> Result<(u64, Vec<NameCount>, Option<f64>, Option<f64>)> {
+/// One field's distinct count and top values, and the date range, over one kind of document.
+struct Aggregate {
+    distinct: u64,
+    top: Vec<NameCount>,
+    first: Option<f64>,
+    last: Option<f64>,
+}
+
+fn aggregate(store: &Store, searcher: &Searcher, kind: &str, field: &str) -> Result<Aggregate> {
     let req: Aggregations = serde_json::from_value(json!({
         "top": {"terms": {"field": field, "size": 10}},
         "distinct": {"cardinality": {"field": field}},
@@ -71,7 +74,12 @@ fn aggregate(
         .unwrap_or_default();
     let distinct = v["distinct"]["value"].as_f64().unwrap_or(0.0).round() as u64;
     let num = |x: &Value| x["value"].as_f64();
-    Ok((distinct, top, num(&v["first"]), num(&v["last"])))
+    Ok(Aggregate {
+        distinct,
+        top,
+        first: num(&v["first"]),
+        last: num(&v["last"]),
+    })
 }
 
 fn day(ms_or_ns: Option<f64>) -> Option<String> {
@@ -86,19 +94,18 @@ fn day(ms_or_ns: Option<f64>) -> Option<String> {
 pub fn collect(store: &Store) -> Result<Stats> {
     let reader = store.reader()?;
     let searcher = reader.searcher();
-    let (speakers, top_speakers, _, _) = aggregate(store, &searcher, KIND_QUOTE, "speaker_key")?;
-    let (entities, top_entities, first, last) =
-        aggregate(store, &searcher, KIND_ARTICLE, "entity_key")?;
+    let speakers = aggregate(store, &searcher, KIND_QUOTE, "speaker_key")?;
+    let entities = aggregate(store, &searcher, KIND_ARTICLE, "entity_key")?;
     Ok(Stats {
         articles: store.count_kind(&searcher, KIND_ARTICLE)?,
         quotes: store.count_kind(&searcher, KIND_QUOTE)?,
         files: store.count_kind(&searcher, KIND_FILE)?,
-        speakers,
-        entities,
-        top_speakers,
-        top_entities,
-        first_date: day(first),
-        last_date: day(last),
+        speakers: speakers.distinct,
+        entities: entities.distinct,
+        top_speakers: speakers.top,
+        top_entities: entities.top,
+        first_date: day(entities.first),
+        last_date: day(entities.last),
         index_bytes: store.size_on_disk(),
     })
 }
