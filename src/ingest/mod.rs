@@ -88,21 +88,18 @@ pub fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// Parses a file's bytes into records. `display` is the path used for ids and messages.
+///
+/// A truncated or corrupt `.gz` is skipped whole, except JSON Lines: there the complete lines
+/// before the break are kept, and a skip says where the data broke off.
 pub fn parse(display: &str, format: Format, gzipped: bool, bytes: &[u8]) -> Parsed {
     let owned;
     let bytes = if gzipped {
-        match decode::gunzip(bytes) {
-            Ok(b) => {
-                owned = b;
-                &owned[..]
-            }
-            Err(reason) => {
-                return Parsed {
-                    records: Vec::new(),
-                    skips: vec![Skip::new(display, reason)],
-                };
-            }
+        let (out, err) = decode::gunzip_partial(bytes);
+        if let Some(reason) = err {
+            return broken_gzip(display, format, out, reason);
         }
+        owned = out;
+        &owned[..]
     } else {
         bytes
     };
@@ -112,4 +109,23 @@ pub fn parse(display: &str, format: Format, gzipped: bool, bytes: &[u8]) -> Pars
         Format::JsonLines => json::parse(display, bytes, true),
         Format::Html => html::parse(display, bytes),
     }
+}
+
+/// What is kept of a broken gzip stream: the whole lines of a JSON Lines file, nothing else.
+fn broken_gzip(display: &str, format: Format, mut out: Vec<u8>, reason: String) -> Parsed {
+    let cut = out.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    if format != Format::JsonLines || cut == 0 {
+        return Parsed {
+            records: Vec::new(),
+            skips: vec![Skip::new(display, reason)],
+        };
+    }
+    out.truncate(cut);
+    let mut parsed = json::parse(display, &out, true);
+    let lines = out.iter().filter(|&&b| b == b'\n').count();
+    parsed.skips.push(Skip::new(
+        display,
+        format!("{reason} after line {lines}; the records before it were kept"),
+    ));
+    parsed
 }
