@@ -55,7 +55,12 @@ fn bbc_latin1_text_with_title_line() {
     assert_eq!(r["date"], Value::Null);
     // Id = path for a file without metadata id; the path is shown relative to the cwd.
     assert_eq!(r["id"], r["path"]);
-    assert!(r["path"].as_str().unwrap().ends_with("tests/fixtures/bbc-sport-199.txt"));
+    assert!(
+        r["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("tests/fixtures/bbc-sport-199.txt")
+    );
     // The body is the file's text verbatim (after the title line).
     let bytes = std::fs::read(&path).unwrap();
     let text: String = bytes.iter().map(|&b| b as char).collect();
@@ -139,7 +144,12 @@ fn html_page_from_the_corpus() {
     assert_eq!(r["title"], "Key U.S. House Member Opposes Cftc User Plan");
     assert_eq!(r["date"], "1987-03-26T12:17:26Z");
     assert_eq!(r["source"], "Reuters");
-    assert!(r["id"].as_str().unwrap().ends_with("corpus/html/reuters-10004.html"));
+    assert!(
+        r["id"]
+            .as_str()
+            .unwrap()
+            .ends_with("corpus/html/reuters-10004.html")
+    );
     let body = r["body"].as_str().unwrap();
     for junk in [
         "dataLayer",

@@ -273,6 +273,16 @@ mod tests {
         assert!(r.body.starts_with("Title: x"));
     }
 
+    #[test]
+    fn ten_megabyte_single_line() {
+        let line = "The minister said the talks would go on. ".repeat(250_000);
+        assert!(line.len() >= 10_000_000);
+        let p = parse("big.txt", line.as_bytes());
+        assert_eq!(p.records.len(), 1);
+        assert_eq!(p.records[0].title, None);
+        assert_eq!(p.records[0].body, line.trim_end());
+    }
+
     proptest! {
         #[test]
         fn body_is_a_verbatim_slice(s in any::<String>()) {
