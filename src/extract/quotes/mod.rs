@@ -1,0 +1,463 @@
+//! Quotes and reported speech, each with its cue verb and speaker.
+//!
+//! Per paragraph (a line of the body): quotation marks are paired (`direct`), the paragraph is
+//! cut into sentences that never break inside a quote, and each sentence's attribution frames
+//! are read (`reported`). A frame whose content holds quoted words is a direct quote (partial
+//! quotes inside reported speech keep their clause, as news annotators count it); quotes of a
+//! sentence without a frame take the sentence's or the paragraph's speaker, and quote-only
+//! paragraphs take the previous paragraph's speaker. Short quotes with no cue near them are
+//! scare quotes, titles or nicknames and are dropped. Speakers are resolved in `speaker`.
+//! Everything is a linear scan over the shared tokens.
+
+mod direct;
+mod lexicon;
+mod names;
+mod reported;
+mod speaker;
+
+use crate::article::{Entity, EntityKind, Mention, Quote, Span};
+use crate::extract::token::Token;
+use direct::QuoteSpan;
+
+/// The tokens of the body with, for each, whether it lies inside a quote (marks included).
+pub(crate) struct View<'a> {
+    body: &'a str,
+    tokens: &'a [Token],
+    quoted: Vec<bool>,
+}
+
+impl<'a> View<'a> {
+    fn word(&self, k: usize) -> &'a str {
+        self.tokens.get(k).map_or("", |t| t.text(self.body))
+    }
+    fn span(&self, k: usize) -> Span {
+        self.tokens.get(k).map_or(Span::default(), |t| t.span)
+    }
+    fn quoted(&self, k: usize) -> bool {
+        self.quoted.get(k).copied().unwrap_or(false)
+    }
+}
+
+/// Paragraphs: the non-blank lines of the body.
+fn paragraphs(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in body.bytes().enumerate() {
+        if b == b'\n' {
+            let s = direct::trim(body, Span::new(start, i));
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+    }
+    let s = direct::trim(body, Span::new(start, body.len()));
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// Sentences of the paragraph made of tokens `lo..hi`, as token ranges. A sentence ends at
+/// . ? ! outside quotes (not after an abbreviation or an initial) or at a closing quote mark
+/// whose quote ends with one, when a capital or an opening quote follows.
+fn sentences(v: &View, lo: usize, hi: usize, quotes: &[QuoteSpan]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = lo;
+    let starts_sentence = |k: usize| -> bool {
+        k >= hi || {
+            let w = v.word(k);
+            lexicon::is_cap(w)
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || quotes.iter().any(|q| q.outer.start == v.span(k).start)
+        }
+    };
+    let mut k = lo;
+    while k < hi {
+        let w = v.word(k);
+        let sp = v.span(k);
+        let mut end_here = false;
+        if !v.quoted(k) {
+            if matches!(w, "." | "?" | "!") {
+                let prev = if k > lo { v.word(k - 1) } else { "" };
+                let abbrev = w == "."
+                    && (lexicon::is_abbreviation(prev)
+                        || (prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase())));
+                end_here = !abbrev && starts_sentence(k + 1);
+            } else if w.len() > 2 && w.ends_with('.') && w.contains('.') {
+                // "U.S." closing a sentence: only before a word that usually starts one.
+                end_here = k + 1 < hi
+                    && lexicon::is_one_of(
+                        v.word(k + 1),
+                        &[
+                            "the", "he", "she", "it", "they", "we", "but", "and", "in", "a", "i",
+                        ],
+                    )
+                    && lexicon::is_cap(v.word(k + 1));
+            }
+        } else if let Some(q) = quotes.iter().find(|q| q.closed && q.outer.end == sp.end) {
+            // The closing mark of a quote that ends a sentence: ."  ?"  !"
+            let inner = q.inner.text(v.body);
+            end_here = inner.ends_with(['.', '?', '!']) && k + 1 < hi && starts_sentence(k + 1);
+        }
+        if end_here {
+            out.push((start, k + 1));
+            start = k + 1;
+        }
+        k += 1;
+    }
+    if start < hi {
+        out.push((start, hi));
+    }
+    out
+}
+
+/// Whether an unattributed quote reads as speech rather than a title or scare quote.
+fn speech_like(body: &str, q: &QuoteSpan) -> bool {
+    let text = q.inner.text(body);
+    let words = text.split_whitespace().count();
+    words >= 8 || (words >= 4 && text.ends_with(['.', '?', '!', ',']))
+}
+
+/// One attribution before resolution.
+struct Found {
+    span: Span,
+    direct: bool,
+    cue: Option<Span>,
+    speaker: Option<Span>,
+}
+
+/// Finds direct quotes and reported speech in `body`.
+pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
+    let paras = paragraphs(body);
+    let para_quotes: Vec<Vec<QuoteSpan>> =
+        paras.iter().map(|&p| direct::quotes_in(body, p)).collect();
+    let mut quoted = vec![false; tokens.len()];
+    {
+        let mut qi = para_quotes.iter().flatten().peekable();
+        for (k, t) in tokens.iter().enumerate() {
+            while qi.peek().is_some_and(|q| q.outer.end <= t.span.start) {
+                qi.next();
+            }
+            if let Some(q) = qi.peek() {
+                quoted[k] = q.outer.start <= t.span.start && t.span.end <= q.outer.end;
+            }
+        }
+    }
+    let v = View {
+        body,
+        tokens,
+        quoted,
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let mut tok = 0;
+    // The speaker (cue, mention) of the last attribution of the previous paragraph, and
+    // whether that paragraph ended inside an unclosed quote.
+    let mut last_prev: Option<(Option<Span>, Option<Span>)> = None;
+    let mut prev_unclosed = false;
+    for (pi, &para) in paras.iter().enumerate() {
+        while tok < tokens.len() && tokens[tok].span.start < para.start {
+            tok += 1;
+        }
+        let lo = tok;
+        let mut hi = lo;
+        while hi < tokens.len() && tokens[hi].span.end <= para.end {
+            hi += 1;
+        }
+        tok = hi;
+        let quotes = &para_quotes[pi];
+        let opens_with_quote = quotes.first().is_some_and(|q| q.outer.start == para.start);
+        let mut last_here: Option<(Option<Span>, Option<Span>)> = None;
+        let para_first = found.len();
+        for (s_lo, s_hi) in sentences(&v, lo, hi, quotes) {
+            let s_span = Span::new(
+                v.span(s_lo).start,
+                v.span(s_hi.saturating_sub(1).max(s_lo)).end,
+            );
+            let s_quotes: Vec<&QuoteSpan> = quotes
+                .iter()
+                .filter(|q| q.inner.start < s_span.end && q.inner.end > s_span.start)
+                .collect();
+            let frames = reported::frames(&v, s_lo, s_hi);
+            let mut used = vec![false; s_quotes.len()];
+            for f in &frames {
+                if f.content.is_empty() {
+                    // An introduction ("he declared:"): its speaker goes on to the next quote.
+                    last_here = Some((Some(f.cue), f.speaker));
+                    continue;
+                }
+                let inside: Vec<usize> = (0..s_quotes.len())
+                    .filter(|&i| {
+                        let q = s_quotes[i].inner;
+                        q.start < f.content.end && q.end > f.content.start
+                    })
+                    .collect();
+                for &i in &inside {
+                    used[i] = true;
+                }
+                let direct = !inside.is_empty();
+                // Content that is one quote (and its punctuation): the words inside the marks.
+                let span = match inside.as_slice() {
+                    [i] => {
+                        let q = s_quotes[*i];
+                        let c = f.content;
+                        let extra = c.len().saturating_sub(
+                            c.end
+                                .min(q.outer.end)
+                                .saturating_sub(c.start.max(q.outer.start)),
+                        );
+                        if extra <= 3 { q.inner } else { c }
+                    }
+                    _ => f.content,
+                };
+                found.push(Found {
+                    span,
+                    direct,
+                    cue: Some(f.cue),
+                    speaker: f.speaker,
+                });
+                last_here = Some((Some(f.cue), f.speaker));
+            }
+            // Quotes of the sentence outside every frame's content.
+            let only_quotes = (s_lo..s_hi).all(|k| {
+                v.quoted(k) || !v.word(k).chars().next().is_some_and(char::is_alphanumeric)
+            });
+            for (i, q) in s_quotes.iter().enumerate() {
+                if used[i] {
+                    continue;
+                }
+                let nearest = frames
+                    .iter()
+                    .min_by_key(|f| f.cue.start.abs_diff(q.inner.start))
+                    .map(|f| (Some(f.cue), f.speaker));
+                let is_para_first = q.outer.start == para.start;
+                let carried = if nearest.is_some() {
+                    nearest
+                } else if only_quotes || is_para_first {
+                    if found.len() > para_first {
+                        last_here
+                    } else if (prev_unclosed && is_para_first) || (opens_with_quote && only_quotes)
+                    {
+                        last_prev.map(|(_, s)| (None, s))
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                if carried.is_none() && !speech_like(body, q) {
+                    continue; // a title, nickname or scare quote
+                }
+                let (cue, speaker) = carried.unwrap_or((None, None));
+                found.push(Found {
+                    span: q.inner,
+                    direct: true,
+                    cue,
+                    speaker,
+                });
+                if speaker.is_some() {
+                    last_here = Some((cue, speaker));
+                }
+            }
+        }
+        prev_unclosed = quotes.last().is_some_and(|q| !q.closed);
+        last_prev = last_here.or(if prev_unclosed { last_prev } else { None });
+    }
+    found.sort_by_key(|f| f.span.start);
+    found.dedup_by_key(|f| f.span);
+    let resolver = speaker::Resolver::new(
+        body,
+        entities,
+        para_quotes.iter().flatten().map(|q| q.outer).collect(),
+    );
+    let mut previous: Vec<(usize, String, EntityKind)> = Vec::new();
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].speaker.map_or(usize::MAX, |s| s.start));
+    let mut names: Vec<Option<String>> = vec![None; found.len()];
+    for i in order {
+        let Some(m) = found[i].speaker else { continue };
+        let name = resolver.resolve(m, &previous);
+        if let Some(n) = &name
+            && !previous.last().is_some_and(|(p, _, _)| *p == m.start)
+        {
+            previous.push((m.start, n.clone(), resolver.kind_of(n)));
+        }
+        names[i] = name;
+    }
+    found
+        .into_iter()
+        .zip(names)
+        .map(|(f, speaker)| Quote {
+            span: f.span,
+            direct: f.direct,
+            cue: f.cue.map(|span| Mention { span }),
+            speaker_mention: f.speaker.map(|span| Mention { span }),
+            speaker,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    /// Entities as a real tagger would give them: every occurrence of each (surface,
+    /// kind, canonical).
+    fn entities(body: &str, names: &[(&str, EntityKind, &str)]) -> Vec<Entity> {
+        let mut out = Vec::new();
+        for &(surface, kind, canonical) in names {
+            for (i, _) in body.match_indices(surface) {
+                out.push(Entity {
+                    span: Span::new(i, i + surface.len()),
+                    kind,
+                    canonical: canonical.to_string(),
+                });
+            }
+        }
+        out.sort_by_key(|e| e.span.start);
+        out
+    }
+
+    /// (direct, text, speaker mention, speaker) of every quote.
+    fn run(body: &str, ents: &[Entity]) -> Vec<(bool, String, Option<String>, Option<String>)> {
+        let tokens = tokenize(body);
+        extract(body, &tokens, ents)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.direct,
+                    q.span.text(body).to_string(),
+                    q.speaker_mention.map(|m| m.span.text(body).to_string()),
+                    q.speaker,
+                )
+            })
+            .collect()
+    }
+
+    const SEED: &str = "Nonetheless, Putin said he hoped dialog over Ukraine would continue and that a way needed to be found to, as he put it, \"protect everyone's security.\"\n\n\"Let's imagine Ukraine is a NATO member and starts these military operations. Are we supposed to go to war with the NATO bloc? Has anyone given that any thought? Apparently not,\" he said, according to Reuters.\n\nPutin said that the U.S. wanted to \"contain Russia\" and that it was using Ukraine to do that.\n\n\"It's already clear now ... that fundamental Russian concerns were ignored,\" Putin said at a press conference Tuesday, according to a Reuters translation.\n\nPresident Vladimir Putin accused Western nations of ignoring key Russian security concerns.\n\nThe Kremlin has accused the West of stirring up \"hysteria\" over Ukraine.";
+
+    fn seed_entities() -> Vec<Entity> {
+        entities(
+            SEED,
+            &[
+                ("Putin", EntityKind::Person, "Vladimir Putin"),
+                ("Vladimir Putin", EntityKind::Person, "Vladimir Putin"),
+                ("Reuters", EntityKind::Organization, "Reuters"),
+                ("Kremlin", EntityKind::Organization, "Kremlin"),
+                ("NATO", EntityKind::Organization, "NATO"),
+            ],
+        )
+        .into_iter()
+        .filter(|e| !(e.span.text(SEED) == "Putin" && SEED[..e.span.start].ends_with("Vladimir ")))
+        .collect()
+    }
+
+    #[test]
+    fn seed_quotes_have_their_speakers() {
+        let quotes = run(SEED, &seed_entities());
+        let direct: Vec<_> = quotes.iter().filter(|q| q.0).collect();
+        assert!(direct.len() >= 5, "{quotes:#?}");
+        for q in &direct {
+            let want = if q.1.contains("hysteria") {
+                "Kremlin"
+            } else {
+                "Vladimir Putin"
+            };
+            assert_eq!(q.3.as_deref(), Some(want), "{q:?}");
+        }
+        let lets = direct
+            .iter()
+            .find(|q| q.1.starts_with("Let's imagine"))
+            .unwrap();
+        assert_eq!(lets.2.as_deref(), Some("he"));
+        assert!(lets.1.ends_with("Apparently not,"));
+        let clear = direct
+            .iter()
+            .find(|q| q.1.starts_with("It's already"))
+            .unwrap();
+        assert_eq!(clear.2.as_deref(), Some("Putin"));
+        // Reported speech with a partial quote keeps its clause.
+        assert!(
+            direct
+                .iter()
+                .any(|q| q.1.starts_with("the U.S. wanted to \"contain Russia\""))
+        );
+        let accused = quotes
+            .iter()
+            .find(|q| q.1.starts_with("Western nations"))
+            .unwrap();
+        assert!(!accused.0);
+        assert_eq!(accused.3.as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_keeps_its_speaker() {
+        let body = "In a 1963 speech, Wallace declared:\n\n“It is very appropriate that from this cradle of the Confederacy we sound the drum for freedom.\n\n“Let us rise to the call for freedom-loving blood that is in us and send our answer to tyranny.”\n\nThe crowd cheered.";
+        let ents = entities(body, &[("Wallace", EntityKind::Person, "George Wallace")]);
+        let quotes = run(body, &ents);
+        assert_eq!(quotes.len(), 2, "{quotes:#?}");
+        for q in &quotes {
+            assert!(q.0);
+            assert_eq!(q.2.as_deref(), Some("Wallace"));
+            assert_eq!(q.3.as_deref(), Some("George Wallace"));
+        }
+        assert!(quotes[1].1.ends_with("answer to tyranny."));
+    }
+
+    #[test]
+    fn odd_apostrophe_loses_nothing() {
+        let body = "The '90s were O'Malley's best years.\n\n\"We won,\" Mr. Smith said. \"And we will win again.\"";
+        let ents = entities(body, &[("Smith", EntityKind::Person, "John Smith")]);
+        let quotes = run(body, &ents);
+        let texts: Vec<&str> = quotes.iter().map(|q| q.1.as_str()).collect();
+        assert_eq!(texts, ["We won,", "And we will win again."]);
+        assert!(quotes.iter().all(|q| q.3.as_deref() == Some("John Smith")));
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_speech() {
+        let body = "He has coined a new phrase, “undocumented Democrats,” for his stump speech, and the “Art of the Deal” author laughed.";
+        assert!(run(body, &[]).is_empty());
+        // A short quote with a cue stays.
+        let body = "Bush, Florida’s former governor, called him a “loser.”";
+        let quotes = run(body, &[]);
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
+        assert!(quotes[0].0 && quotes[0].1.contains("loser"));
+    }
+
+    #[test]
+    fn pronouns_resolve_by_gender() {
+        let body = "Mrs. Clinton met Mr. Sanders in Iowa. Sanders spoke first.\n\n\"We are going to win,\" she said.";
+        let ents = entities(
+            body,
+            &[
+                ("Clinton", EntityKind::Person, "Hillary Clinton"),
+                ("Sanders", EntityKind::Person, "Bernie Sanders"),
+            ],
+        );
+        let quotes = run(body, &ents);
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
+        assert_eq!(quotes[0].2.as_deref(), Some("she"));
+        assert_eq!(quotes[0].3.as_deref(), Some("Hillary Clinton"));
+    }
+
+    #[test]
+    fn appositive_and_inverted_attributions() {
+        let body = "\"This people-powered campaign is revolutionizing American politics,\" Jeff Weaver, Sanders' campaign manager, said in a statement.\n\n“We are done,” said Mr. Smith, a spokesman.\n\nThe economy is improving, according to officials.";
+        let ents = entities(
+            body,
+            &[
+                ("Jeff Weaver", EntityKind::Person, "Jeff Weaver"),
+                ("Smith", EntityKind::Person, "Smith"),
+            ],
+        );
+        let quotes = run(body, &ents);
+        assert_eq!(quotes.len(), 3, "{quotes:#?}");
+        assert_eq!(quotes[0].3.as_deref(), Some("Jeff Weaver"));
+        assert_eq!(quotes[1].2.as_deref(), Some("Mr. Smith"));
+        assert!(!quotes[2].0);
+        assert_eq!(quotes[2].1, "The economy is improving");
+        assert_eq!(quotes[2].2.as_deref(), Some("officials"));
+    }
+}

@@ -1,0 +1,398 @@
+//! Attribution frames of one sentence: a cue (speech verb or "according to"), the speaker
+//! mention, and the content it introduces. Handles the forward order ("Putin said that …",
+//! "X told reporters …", "X said in a statement: “…”"), the inverted order ("…," Putin said /
+//! "…," said Mr. Smith / "…, according to officials") and participles ("…, saying that …").
+//! Content runs from the cue's complement to the sentence end, or from the sentence start to
+//! the comma before an inverted attribution. Whether content is quoted is decided by the
+//! caller, which knows the quotation marks.
+
+use super::View;
+use super::lexicon::{
+    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_one_of, is_tell_object,
+    needs_clause,
+};
+use super::speaker::{mention_left, mention_right};
+use crate::article::Span;
+
+/// One attribution found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub cue: Span,
+    pub speaker: Option<Span>,
+    pub content: Span,
+}
+
+fn is_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Content from token `a` to the end of the sentence `..hi`, without final punctuation. At the
+/// very end (an introduction such as "he declared:"), an empty span there.
+fn content_to_end(v: &View, a: usize, hi: usize) -> Option<Span> {
+    if a >= hi && hi > 0 {
+        let end = v.span(hi - 1).end;
+        return Some(Span::new(end, end));
+    }
+    let mut b = hi;
+    while b > a && !v.quoted(b - 1) && !is_word(v.word(b - 1)) {
+        b -= 1;
+    }
+    (b > a).then(|| Span::new(v.span(a).start, v.span(b - 1).end))
+}
+
+/// Content from the sentence start `lo` to before token `b` (a comma or the cue).
+fn content_before(v: &View, lo: usize, b: usize) -> Option<Span> {
+    let mut a = lo;
+    while a < b && !v.quoted(a) && !is_word(v.word(a)) {
+        a += 1;
+    }
+    let mut e = b;
+    while e > a && !v.quoted(e - 1) && !is_word(v.word(e - 1)) {
+        e -= 1;
+    }
+    (e > a).then(|| Span::new(v.span(a).start, v.span(e - 1).end))
+}
+
+fn words_in(v: &View, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| is_word(v.word(k))).count()
+}
+
+fn has_quote(v: &View, a: usize, b: usize) -> bool {
+    (a..b).any(|k| v.quoted(k))
+}
+
+/// Where the content after a cue starts: Some((token, follows_a_quote_intro)).
+fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
+    let cue_word = v.word(cue);
+    let mut r = cue + 1;
+    // "told reporters that", "asked him whether"
+    if r < hi
+        && is_one_of(
+            cue_word,
+            &[
+                "told",
+                "tells",
+                "telling",
+                "tell",
+                "asked",
+                "asks",
+                "asking",
+                "ask",
+                "reminded",
+                "reminding",
+                "informed",
+                "assured",
+                "assuring",
+                "urged",
+                "urging",
+                "warned",
+                "warning",
+            ],
+        )
+        && is_tell_object(v.word(r))
+    {
+        r += 1;
+    }
+    // Adjuncts: "in a statement", "on Tuesday", "at a rally in Iowa"
+    let mut guard = 0;
+    while r < hi && !v.quoted(r) && is_adjunct_opener(v.word(r)) && guard < 3 {
+        guard += 1;
+        let mut k = r + 1;
+        while k < hi
+            && k < r + 9
+            && !v.quoted(k)
+            && is_word(v.word(k))
+            && !is_one_of(v.word(k), &["that"])
+        {
+            k += 1;
+        }
+        if k >= hi || k >= r + 9 {
+            return None;
+        }
+        r = k;
+    }
+    if r >= hi {
+        return None;
+    }
+    let w = v.word(r);
+    if v.quoted(r) {
+        return Some(r);
+    }
+    if w == ":" || w == "," || w == "—" || w == "–" {
+        let n = r + 1;
+        if n < hi && (v.quoted(n) || w == ":" || w == "—") {
+            return Some(n);
+        }
+        // "he declared:" ending the paragraph: the quote comes in the next one.
+        if n >= hi && w == ":" {
+            return Some(hi);
+        }
+        return None;
+    }
+    if is_one_of(w, &["that", "whether", "if"]) {
+        return (r + 1 < hi).then_some(r + 1);
+    }
+    if !is_word(w) || needs_clause(cue_word) && !is_one_of(w, &["how", "why", "what"]) {
+        return None;
+    }
+    // A bare noun phrase or clause after a verb that takes one.
+    if is_one_of(
+        w,
+        &[
+            "and", "or", "but", "as", "because", "so", "than", "to", "for", "of", "by", "with",
+        ],
+    ) {
+        return None;
+    }
+    Some(r)
+}
+
+/// The token index of the first token of `span` (a mention found in this view).
+fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
+    (lo..hi).find(|&k| v.span(k).start >= span.start)
+}
+
+/// Attribution frames of the sentence made of tokens `lo..hi`.
+pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    let mut k = lo;
+    while k < hi {
+        let w = v.word(k);
+        if v.quoted(k) || !is_word(w) {
+            k += 1;
+            continue;
+        }
+        if is_one_of(w, &["according"]) && k + 1 < hi && is_one_of(v.word(k + 1), &["to"]) {
+            if let Some(f) = according_to(v, lo, hi, k) {
+                out.push(f);
+            }
+            k += 2;
+            continue;
+        }
+        let Some(form) = cue_form(w) else {
+            k += 1;
+            continue;
+        };
+        // "so-called", "is called": not speech.
+        if k > lo && (v.word(k - 1) == "-" || is_one_of(v.word(k - 1), &["to", "be", "being"])) {
+            k += 1;
+            continue;
+        }
+        let cue = v.span(k);
+        let mut j = k;
+        while j > lo && !v.quoted(j - 1) && is_aux_or_adverb(v.word(j - 1)) {
+            j -= 1;
+        }
+        // j is the first token of the verb group; j-1 what stands before it.
+        let before = (j > lo).then(|| j - 1);
+        let forward = forward_start(v, k, hi).and_then(|a| content_to_end(v, a, hi));
+        let punct_before = before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)));
+        if form == CueForm::Participle {
+            // "…, saying that …": the speaker is the clause's subject.
+            if let (Some(content), true) = (forward, punct_before) {
+                let speaker = sentence_subject(v, lo, hi);
+                out.push(Frame {
+                    cue,
+                    speaker,
+                    content,
+                });
+            }
+            k += 1;
+            continue;
+        }
+        if punct_before {
+            // Cue first: "…," said Mr. Smith.
+            if form == CueForm::Finite {
+                let speaker = mention_right(v, k + 1, hi);
+                let b = before.unwrap_or(lo);
+                if before.is_some()
+                    && speaker.is_some()
+                    && (has_quote(v, lo, b + 1) || words_in(v, lo, b) >= 3)
+                    && let Some(content) = content_before(v, lo, b)
+                {
+                    out.push(Frame {
+                        cue,
+                        speaker,
+                        content,
+                    });
+                } else if let Some(b) = before
+                    && v.word(b) == ","
+                    && let Some((sp, first)) = appositive_subject(v, lo, b)
+                {
+                    // "X, a spokesman, said that …" or "“…,” X, a spokesman, said."
+                    if let Some(content) = forward {
+                        out.push(Frame {
+                            cue,
+                            speaker: Some(sp),
+                            content,
+                        });
+                    } else if first > lo
+                        && let p = first - 1
+                        && (v.quoted(p) || v.word(p) == ",")
+                        && has_quote(v, lo, p + 1)
+                        && let Some(content) = content_before(v, lo, p + usize::from(!v.quoted(p)))
+                    {
+                        out.push(Frame {
+                            cue,
+                            speaker: Some(sp),
+                            content,
+                        });
+                    }
+                }
+            }
+            k += 1;
+            continue;
+        }
+        let Some(b) = before else {
+            k += 1;
+            continue;
+        };
+        let subject = mention_left(v, lo, b);
+        if form == CueForm::Base && subject.is_none() {
+            k += 1;
+            continue;
+        }
+        let Some(subject) = subject else {
+            k += 1;
+            continue;
+        };
+        let subj_tok = first_token(v, lo, hi, subject).unwrap_or(b);
+        // The quote or clause before "…," Putin said.
+        let pre_end = subj_tok.checked_sub(1).filter(|&p| p >= lo);
+        let quote_follow = forward_start(v, k, hi).is_some_and(|a| v.quoted(a));
+        let mut pushed = false;
+        if let Some(p) = pre_end
+            && (v.quoted(p) || v.word(p) == ",")
+            && (forward.is_none() || quote_follow)
+            && (has_quote(v, lo, p + 1) || (forward.is_none() && words_in(v, lo, p) >= 3))
+            && let Some(content) = content_before(v, lo, p + usize::from(!v.quoted(p)))
+        {
+            out.push(Frame {
+                cue,
+                speaker: Some(subject),
+                content,
+            });
+            pushed = true;
+        }
+        if let Some(content) = forward {
+            out.push(Frame {
+                cue,
+                speaker: Some(subject),
+                content,
+            });
+            pushed = true;
+        }
+        let _ = pushed;
+        k += 1;
+    }
+    // "Clinton: “…”", "Rubio fired back: “…”": a subject, a short predicate, a colon, a quote.
+    if let Some(c) = (lo..hi).find(|&t| !v.quoted(t) && v.word(t) == ":")
+        && c + 1 < hi
+        && v.quoted(c + 1)
+        && words_in(v, lo, c) <= 12
+        && !out.iter().any(|f| {
+            f.content.start <= v.span(c + 1).start
+                && v.span(c + 1).start < f.content.end.max(f.content.start + 1)
+        })
+        && let Some(speaker) = sentence_subject(v, lo, c)
+        && let Some(content) = content_to_end(v, c + 1, hi)
+    {
+        out.push(Frame {
+            cue: v.span(c),
+            speaker: Some(speaker),
+            content,
+        });
+    }
+    // "…," he said, according to Reuters: the verb's speaker wins over the relay.
+    let verb_contents: Vec<Span> = out
+        .iter()
+        .filter(|f| {
+            !is_one_of(
+                f.cue.text(v.body).split(' ').next().unwrap_or(""),
+                &["according"],
+            )
+        })
+        .map(|f| f.content)
+        .collect();
+    out.retain(|f| {
+        !f.cue.text(v.body).starts_with(['a', 'A'])
+            || !is_one_of(
+                f.cue.text(v.body).split(' ').next().unwrap_or(""),
+                &["according"],
+            )
+            || !verb_contents
+                .iter()
+                .any(|c| c.start < f.content.end && f.content.start < c.end)
+    });
+    // A cue inside another frame's content is nested speech: the outer frame holds it.
+    let mut kept: Vec<Frame> = Vec::new();
+    for f in out {
+        let nested = kept
+            .iter()
+            .any(|g| g.content.start <= f.cue.start && f.cue.end <= g.content.end);
+        if !nested {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// "X, a spokesman for Y, said that …": the subject before an appositive ending at `comma`,
+/// and the index of the subject's first token.
+fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)> {
+    let mut c = comma;
+    while c > lo && comma - c < 14 {
+        c -= 1;
+        if v.quoted(c) {
+            return None;
+        }
+        if v.word(c) == "," {
+            let head = mention_left(v, lo, c.checked_sub(1)?)?;
+            if !is_cap(head.text(v.body)) {
+                return None;
+            }
+            let first = (lo..c).find(|&t| v.span(t).start >= head.start)?;
+            return Some((Span::new(head.start, v.span(comma - 1).end), first));
+        }
+    }
+    None
+}
+
+/// The subject at the start of the sentence: "Sanders, insisting that …".
+fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
+    let mut a = lo;
+    while a < hi && !is_word(v.word(a)) && !v.quoted(a) {
+        a += 1;
+    }
+    if a >= hi || v.quoted(a) {
+        return None;
+    }
+    let m = mention_right(v, a, hi)?;
+    let t = m.text(v.body);
+    (is_cap(t) || super::lexicon::is_subject_pronoun(t)).then_some(m)
+}
+
+/// "According to X, …" and "…, according to X."
+fn according_to(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
+    let cue = Span::new(v.span(k).start, v.span(k + 1).end);
+    let speaker = mention_right(v, k + 2, hi);
+    let content = if words_in(v, lo, k) >= 3 || has_quote(v, lo, k) {
+        content_before(v, lo, k)?
+    } else {
+        // After the speaker phrase and its comma.
+        let after = speaker.map_or(v.span(k + 1).end, |s| s.end);
+        let mut a = (k + 2..hi).find(|&t| v.span(t).start >= after)?;
+        while a < hi && v.word(a) != "," && !v.quoted(a) {
+            a += 1;
+        }
+        while a < hi && v.word(a) == "," {
+            a += 1;
+        }
+        content_to_end(v, a, hi)?
+    };
+    Some(Frame {
+        cue,
+        speaker,
+        content,
+    })
+}

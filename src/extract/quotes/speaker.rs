@@ -1,0 +1,381 @@
+//! Speaker mentions and their resolution. A mention is the noun phrase that names who speaks:
+//! read leftwards from a cue ("Spokeswoman Haley Morris says"), or rightwards in inverted
+//! attributions ("…," said Mr. Smith). Resolution maps it to the article's canonical PER/ORG
+//! name: names through the entities (surnames to full names), pronouns to the nearest
+//! compatible earlier speaker or person, role nouns ("the president") to the person the
+//! article names with that title. It answers `None` rather than guess.
+
+use super::View;
+use super::lexicon::{
+    is_abbreviation, is_cap, is_determiner, is_np_stop, is_one_of, is_role_noun, is_speaker_noun,
+    is_subject_pronoun, is_title, pronoun_feminine, title_feminine,
+};
+use super::names;
+use crate::article::{Entity, EntityKind, Span};
+
+fn is_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// A possessive clitic token: 's, ’s, or a bare apostrophe (Sanders').
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’" | "'S" | "’S")
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The noun phrase ending at token `head` (inclusive), read leftwards, not before token `lo`.
+pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
+    let w = v.word(head);
+    if v.quoted(head) || !is_word(w) || is_np_stop(w) {
+        return None;
+    }
+    if is_subject_pronoun(w) {
+        return Some(v.span(head));
+    }
+    let mut start = head;
+    let mut lowers = 0;
+    let mut has_cap_or_det = is_cap(w);
+    let mut k = head;
+    while k > lo {
+        k -= 1;
+        let w = v.word(k);
+        if v.quoted(k) {
+            break;
+        }
+        if w == "." && k > lo && {
+            let p = v.word(k - 1);
+            is_abbreviation(p) || is_initial(p)
+        } {
+            continue;
+        }
+        if w == "-" || w == "&" || is_possessive(w) {
+            continue;
+        }
+        if !is_word(w) {
+            break;
+        }
+        if is_determiner(w) {
+            start = k;
+            has_cap_or_det = true;
+            break;
+        }
+        if is_cap(w) && !is_np_stop(w) {
+            start = k;
+            has_cap_or_det = true;
+            continue;
+        }
+        if is_one_of(w, &["of", "for"]) {
+            continue;
+        }
+        if !is_cap(w) && !is_np_stop(w) && super::lexicon::cue_form(w).is_none() {
+            lowers += 1;
+            if lowers > 3 {
+                break;
+            }
+            start = k;
+            continue;
+        }
+        break;
+    }
+    let h = v.word(head);
+    if !(is_cap(h) || is_speaker_noun(h) || is_title(h)) {
+        return None;
+    }
+    let _ = has_cap_or_det;
+    Some(Span::new(v.span(start).start, v.span(head).end))
+}
+
+/// The noun phrase starting at token `first`, read rightwards, before token `hi`.
+pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
+    if first >= hi {
+        return None;
+    }
+    let w = v.word(first);
+    if v.quoted(first) || !is_word(w) {
+        return None;
+    }
+    if is_subject_pronoun(w) {
+        return Some(v.span(first));
+    }
+    let mut end = None;
+    let mut lowers = 0;
+    let opened_by_det = is_determiner(w);
+    let mut k = first;
+    while k < hi {
+        let w = v.word(k);
+        if v.quoted(k) {
+            break;
+        }
+        if w == "." && k > first && {
+            let p = v.word(k - 1);
+            is_abbreviation(p) || is_initial(p)
+        } {
+            k += 1;
+            continue;
+        }
+        if w == "-" || w == "&" || is_possessive(w) {
+            k += 1;
+            continue;
+        }
+        if !is_word(w) {
+            break;
+        }
+        if is_determiner(w) || (is_cap(w) && !is_np_stop(w)) {
+            end = Some(k);
+        } else if is_one_of(w, &["of", "for"]) && end.is_some() {
+            // a connector inside the phrase: kept only if a word follows
+        } else if !is_np_stop(w)
+            && super::lexicon::cue_form(w).is_none()
+            && (opened_by_det || is_speaker_noun(w) || is_title(w))
+        {
+            lowers += 1;
+            if lowers > 4 {
+                break;
+            }
+            end = Some(k);
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    end.map(|e| Span::new(v.span(first).start, v.span(e).end))
+}
+
+/// A person the article names, with what it says about them.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    feminine: Option<bool>,
+}
+
+/// Resolves speaker mentions of one article to canonical names.
+pub struct Resolver<'a> {
+    body: &'a str,
+    entities: &'a [Entity],
+    people: Vec<Person>,
+    /// Quoted spans (marks included): names inside them are not antecedents.
+    quoted: Vec<Span>,
+}
+
+/// A canonical name without leading titles or a trailing possessive.
+fn clean_name(name: &str) -> String {
+    let name = name
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 {
+        let w = words[0].trim_end_matches('.');
+        if is_title(w) || is_one_of(w, &["the"]) {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(body: &'a str, entities: &'a [Entity], quoted: Vec<Span>) -> Self {
+        let mut people: Vec<Person> = Vec::new();
+        for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            let name = clean_name(&e.canonical);
+            if name.is_empty() {
+                continue;
+            }
+            // Title right before the mention (or inside it) tells gender: "Mrs. Clinton".
+            let before = body[..e.span.start].trim_end().trim_end_matches('.');
+            let prev_word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let first_in = e
+                .span
+                .text(body)
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let feminine = title_feminine(prev_word)
+                .or_else(|| title_feminine(first_in))
+                .or_else(|| names::first_name_feminine(name.split(' ').next().unwrap_or("")));
+            match people.iter_mut().find(|p| p.name == name) {
+                Some(p) => {
+                    p.feminine = p.feminine.or(feminine);
+                }
+                None => people.push(Person { name, feminine }),
+            }
+        }
+        // A surname-only person takes the gender of the full name it stands for, and back.
+        for i in 0..people.len() {
+            if people[i].feminine.is_none() {
+                let last = last_word(&people[i].name).to_string();
+                let g = people
+                    .iter()
+                    .filter(|p| last_word(&p.name) == last)
+                    .find_map(|p| p.feminine);
+                people[i].feminine = g;
+            }
+        }
+        Resolver {
+            body,
+            entities,
+            people,
+            quoted,
+        }
+    }
+
+    /// The full name for a (possibly partial) person name: the longest person name of the
+    /// article that ends with the same word, when there is only one such name.
+    fn full_name(&self, name: &str, feminine: Option<bool>) -> String {
+        let last = last_word(name);
+        let mut best: Option<&Person> = None;
+        for p in &self.people {
+            if p.name.len() <= name.len() || last_word(&p.name) != last || !p.name.contains(' ') {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (feminine, p.feminine)
+                && a != b
+            {
+                continue;
+            }
+            match best {
+                Some(b) if !b.name.ends_with(&p.name) && !p.name.ends_with(&b.name) => {
+                    // Two different full names (Bill and Hillary Clinton): keep the one that
+                    // came first unless gender tells them apart.
+                }
+                Some(b) if b.name.len() >= p.name.len() => {}
+                _ => best = Some(p),
+            }
+        }
+        best.map_or_else(|| name.to_string(), |p| p.name.clone())
+    }
+
+    /// Person for a name the article gives a person, else organisation.
+    pub fn kind_of(&self, name: &str) -> EntityKind {
+        if self.people.iter().any(|p| p.name == name) {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        }
+    }
+
+    fn gender_of(&self, name: &str) -> Option<bool> {
+        self.people
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.feminine)
+    }
+
+    /// The canonical name for the mention `m`, with `previous` the speakers resolved so far
+    /// (position, name, kind) for pronouns.
+    pub fn resolve(&self, m: Span, previous: &[(usize, String, EntityKind)]) -> Option<String> {
+        let text = m.text(self.body);
+        // Entities inside the mention: the last person, else the last organisation.
+        let inside = |kind| {
+            self.entities
+                .iter()
+                .filter(|e| e.kind == kind && e.span.start >= m.start && e.span.end <= m.end)
+                .last()
+        };
+        if let Some(e) = inside(EntityKind::Person) {
+            let name = clean_name(&e.canonical);
+            if !name.is_empty() {
+                let before = &self.body[m.start..e.span.start];
+                let title_g = before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .next_back()
+                    .and_then(title_feminine)
+                    .or_else(|| {
+                        e.span
+                            .text(self.body)
+                            .split(|c: char| !c.is_alphanumeric())
+                            .next()
+                            .and_then(title_feminine)
+                    });
+                return Some(self.full_name(&name, title_g));
+            }
+        }
+        if let Some(e) = inside(EntityKind::Organization) {
+            let name = clean_name(&e.canonical);
+            if !name.is_empty() {
+                return Some(name);
+            }
+        }
+        let words: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() == 1 && is_subject_pronoun(words[0]) {
+            let fem = pronoun_feminine(words[0]);
+            fem?; // they, it, we, I: not resolved
+            return previous
+                .iter()
+                .rev()
+                .filter(|(pos, _, kind)| *pos < m.start && *kind == EntityKind::Person)
+                .take(4)
+                .find(|(_, name, _)| self.gender_of(name).is_none_or(|g| Some(g) == fem))
+                .map(|(_, name, _)| name.clone())
+                .or_else(|| self.nearest_person(m.start, fem));
+        }
+        // "the president": the person the article names with that title.
+        if words.first().is_some_and(|w| is_one_of(w, &["the"]))
+            && let Some(role) = words.iter().rev().find(|w| is_role_noun(w))
+        {
+            return self.titled_person(role);
+        }
+        None
+    }
+
+    /// The nearest person mentioned before `pos` outside quotes, of a compatible gender.
+    fn nearest_person(&self, pos: usize, fem: Option<bool>) -> Option<String> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.span.end <= pos)
+            .filter(|e| {
+                !self
+                    .quoted
+                    .iter()
+                    .any(|q| q.start <= e.span.start && e.span.end <= q.end)
+            })
+            .rev()
+            .take(6)
+            .map(|e| {
+                let n = clean_name(&e.canonical);
+                self.full_name(&n, None)
+            })
+            .find(|n| self.gender_of(n).is_none_or(|g| Some(g) == fem))
+    }
+
+    /// The person written right after `role` as a title ("President Vladimir Putin").
+    fn titled_person(&self, role: &str) -> Option<String> {
+        let mut found: Option<String> = None;
+        for e in self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
+            let before = self.body[..e.span.start].trim_end();
+            let prev = before
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or("");
+            let own_first = e.span.text(self.body).split(' ').next().unwrap_or("");
+            if prev.eq_ignore_ascii_case(role) || own_first.eq_ignore_ascii_case(role) {
+                let name = self.full_name(&clean_name(&e.canonical), None);
+                match &found {
+                    Some(f) if *f != name => return None, // two people hold it: ambiguous
+                    _ => found = Some(name),
+                }
+            }
+        }
+        found
+    }
+}
