@@ -42,7 +42,16 @@ fn content_to_end(v: &View, a: usize, hi: usize) -> Option<Span> {
 
 /// Content from the sentence start `lo` to before token `b` (a comma or the cue).
 fn content_before(v: &View, lo: usize, b: usize) -> Option<Span> {
-    let mut a = lo;
+    let mut a = (lo..b)
+        .rev()
+        .find(|&t| {
+            !v.quoted(t) && matches!(v.word(t), "—" | "–" | ";" | "(")
+                || (!v.quoted(t)
+                    && v.word(t) == "-"
+                    && t > lo
+                    && v.span(t - 1).end < v.span(t).start)
+        })
+        .map_or(lo, |t| t + 1);
     while a < b && !v.quoted(a) && !is_word(v.word(a)) {
         a += 1;
     }
@@ -132,7 +141,10 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
     if is_one_of(w, &["that", "whether", "if"]) {
         return (r + 1 < hi).then_some(r + 1);
     }
-    if !is_word(w) || needs_clause(cue_word) && !is_one_of(w, &["how", "why", "what"]) {
+    let quote_soon = (r..hi.min(r + 8)).any(|t| v.quoted(t));
+    if !is_word(w)
+        || needs_clause(cue_word) && !quote_soon && !is_one_of(w, &["how", "why", "what"])
+    {
         return None;
     }
     // A bare noun phrase or clause after a verb that takes one.
@@ -201,8 +213,38 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         }
         if punct_before {
-            // Cue first: "…," said Mr. Smith.
-            if form == CueForm::Finite {
+            // "X, a spokesman, said …" / "“…,” X, a spokesman, said." — an appositive.
+            if let Some(b) = before
+                && v.word(b) == ","
+                && b > lo
+                && !v.quoted(b - 1)
+                && let Some((sp, first)) = appositive_subject(v, lo, b)
+            {
+                if let Some(content) = forward {
+                    out.push(Frame {
+                        cue,
+                        speaker: Some(sp),
+                        content,
+                    });
+                    k += 1;
+                    continue;
+                } else if first > lo
+                    && let p = first - 1
+                    && (v.quoted(p) || v.word(p) == ",")
+                    && has_quote(v, lo, p + 1)
+                    && let Some(content) = content_before(v, lo, p + usize::from(!v.quoted(p)))
+                {
+                    out.push(Frame {
+                        cue,
+                        speaker: Some(sp),
+                        content,
+                    });
+                    k += 1;
+                    continue;
+                }
+            }
+            // Cue first: "…," said Mr. Smith (not "…," told CBS News: the hearer).
+            if form == CueForm::Finite && !is_one_of(w, &["told", "tells", "asked", "asks"]) {
                 let speaker = mention_right(v, k + 1, hi);
                 let b = before.unwrap_or(lo);
                 if before.is_some()
@@ -327,10 +369,19 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
     // A cue inside another frame's content is nested speech: the outer frame holds it.
     let mut kept: Vec<Frame> = Vec::new();
     for f in out {
-        let nested = kept
-            .iter()
-            .any(|g| g.content.start <= f.cue.start && f.cue.end <= g.content.end);
-        if !nested {
+        let Some(g) = kept
+            .iter_mut()
+            .find(|g| g.content.start <= f.cue.start && f.cue.end <= g.content.end)
+        else {
+            kept.push(f);
+            continue;
+        };
+        // "… – “…,” she said – and …": the inner quote is hers; the outer clause stops there.
+        if f.content.end <= f.cue.start && f.content.start > g.content.start {
+            let cut = v.body[g.content.start..f.content.start]
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .len();
+            g.content.end = g.content.start + cut;
             kept.push(f);
         }
     }
@@ -348,9 +399,6 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
         }
         if v.word(c) == "," {
             let head = mention_left(v, lo, c.checked_sub(1)?)?;
-            if !is_cap(head.text(v.body)) {
-                return None;
-            }
             let first = (lo..c).find(|&t| v.span(t).start >= head.start)?;
             return Some((Span::new(head.start, v.span(comma - 1).end), first));
         }
@@ -361,6 +409,18 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
 /// The subject at the start of the sentence: "Sanders, insisting that …".
 fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let mut a = lo;
+    // "Back on CNBC, Mr. Trump …": skip an opening adverbial up to its comma.
+    let first = v.word(lo);
+    if (is_adjunct_opener(first)
+        || first.ends_with("ly")
+        || is_one_of(
+            first,
+            &["back", "still", "but", "and", "yet", "instead", "meanwhile"],
+        ))
+        && let Some(c) = (lo..hi.min(lo + 10)).find(|&t| !v.quoted(t) && v.word(t) == ",")
+    {
+        a = c + 1;
+    }
     while a < hi && !is_word(v.word(a)) && !v.quoted(a) {
         a += 1;
     }

@@ -29,11 +29,15 @@ fn is_initial(w: &str) -> bool {
 /// The noun phrase ending at token `head` (inclusive), read leftwards, not before token `lo`.
 pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     let w = v.word(head);
-    if v.quoted(head) || !is_word(w) || is_np_stop(w) {
+    if v.quoted(head) || !is_word(w) {
         return None;
     }
-    if is_subject_pronoun(w) {
+    // "Obama, who called …": the relative pronoun is the mention; resolution looks left.
+    if is_subject_pronoun(w) || is_one_of(w, &["who"]) {
         return Some(v.span(head));
+    }
+    if is_np_stop(w) {
+        return None;
     }
     let mut start = head;
     let mut lowers = 0;
@@ -127,15 +131,16 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
             end = Some(k);
         } else if is_one_of(w, &["of", "for"]) && end.is_some() {
             // a connector inside the phrase: kept only if a word follows
-        } else if !is_np_stop(w)
-            && super::lexicon::cue_form(w).is_none()
-            && (opened_by_det || is_speaker_noun(w) || is_title(w))
-        {
+        } else if !is_np_stop(w) && super::lexicon::cue_form(w).is_none() {
+            // "said master of ceremonies Asab Al-Tabchi": lower-case words count once a
+            // name, a determiner or a speaker noun shows the phrase is one.
             lowers += 1;
             if lowers > 4 {
                 break;
             }
-            end = Some(k);
+            if opened_by_det || is_speaker_noun(w) || is_title(w) {
+                end = Some(k);
+            }
         } else {
             break;
         }
@@ -303,7 +308,9 @@ impl<'a> Resolver<'a> {
                 return Some(self.full_name(&name, title_g));
             }
         }
-        if let Some(e) = inside(EntityKind::Organization) {
+        // An organisation, else a place standing for its government ("the Kremlin said",
+        // "Russia has insisted").
+        if let Some(e) = inside(EntityKind::Organization).or_else(|| inside(EntityKind::Location)) {
             let name = clean_name(&e.canonical);
             if !name.is_empty() {
                 return Some(name);
@@ -313,6 +320,21 @@ impl<'a> Resolver<'a> {
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .collect();
+        if words.len() == 1 && is_one_of(words[0], &["who"]) {
+            // The name right before ", who".
+            let e = self.entities.iter().rev().find(|e| e.span.end <= m.start)?;
+            let gap = &self.body[e.span.end..m.start];
+            if gap.trim() != "," || !matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+            {
+                return None;
+            }
+            let name = clean_name(&e.canonical);
+            return Some(if e.kind == EntityKind::Person {
+                self.full_name(&name, None)
+            } else {
+                name
+            });
+        }
         if words.len() == 1 && is_subject_pronoun(words[0]) {
             let fem = pronoun_feminine(words[0]);
             fem?; // they, it, we, I: not resolved
