@@ -170,6 +170,21 @@ pub fn update(
     let searcher = reader.searcher();
     summary.articles = store.count_kind(&searcher, KIND_ARTICLE)?;
     summary.quotes = store.count_kind(&searcher, KIND_QUOTE)?;
+    // Save the speaker and entity name tables so each search process reads one file
+    // instead of every name in the term dictionaries. Only after a change: otherwise the
+    // saved tables still match the segments. A failure only costs speed.
+    let changed = summary.added + summary.updated + summary.removed > 0;
+    let cache_missing = [f.speaker_key, f.entity_key].iter().any(|&k| {
+        !store
+            .dir
+            .join(crate::search::vocab::cache_name(&searcher, k))
+            .exists()
+    });
+    if changed || cache_missing {
+        for field in [f.speaker_key, f.entity_key] {
+            let _ = crate::search::vocab::write_cache(&searcher, field, &store.dir);
+        }
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
