@@ -1,16 +1,401 @@
 //! Canonical names: each mention gets the article's fullest form of its name, with aliases
-//! folded ("Putin" -> "Vladimir Putin", "U.S." -> "United States").
+//! folded ("Putin" -> "Vladimir Putin", "U.S." -> "United States"), so that the same name
+//! reads the same across articles.
+//!
+//! Steps per mention: white space collapsed and apostrophes straightened; a possessive "'s",
+//! a leading "the" and (for people) leading titles ("President", "Mr.", "Sen.") dropped;
+//! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" stays);
+//! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied. Then, within
+//! the article, a person named by part of a longer name of the same type ("Putin") takes the
+//! longest such name, unless two different full names compete.
 
 use crate::article::{Entity, EntityKind, Span};
+use crate::extract::ner;
+
+/// Titles dropped before a person's name (compared without a trailing period, any case).
+const TITLES: &[&str] = &[
+    "president",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "gov",
+    "governor",
+    "rep",
+    "representative",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "capt",
+    "captain",
+    "sgt",
+    "adm",
+    "admiral",
+    "maj",
+    "major",
+    "rev",
+    "reverend",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "chancellor",
+    "minister",
+    "secretary",
+    "premier",
+    "mayor",
+    "sheikh",
+    "ayatollah",
+    "vice",
+    "prime",
+    "chairman",
+    "chief",
+    "commissioner",
+    "ambassador",
+    "coach",
+    "speaker",
+    "leader",
+    "deputy",
+    "st",
+    "saint",
+    "herr",
+    "mme",
+    "m",
+    "messrs",
+    "monsignor",
+    "cardinal",
+    "bishop",
+    "rabbi",
+];
+
+/// Company-form suffixes dropped from organisation names.
+const ORG_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "llc",
+    "plc",
+    "co",
+    "n.v",
+    "s.a",
+    "ag",
+    "gmbh",
+    "limited",
+    "incorporated",
+    "l.p",
+    "lp",
+    "llp",
+    "s.p.a",
+    "spa",
+    "bv",
+    "nv",
+    "sa",
+    "ab",
+    "asa",
+    "oyj",
+];
+
+/// Very common abbreviations and alternative names that denote exactly the same thing.
+const ALIASES: &[(&str, &str)] = &[
+    ("U.S.", "United States"),
+    ("U.S", "United States"),
+    ("US", "United States"),
+    ("U.S.A.", "United States"),
+    ("USA", "United States"),
+    ("United States of America", "United States"),
+    ("U.K.", "United Kingdom"),
+    ("UK", "United Kingdom"),
+    (
+        "United Kingdom of Great Britain and Northern Ireland",
+        "United Kingdom",
+    ),
+    ("U.N.", "United Nations"),
+    ("UN", "United Nations"),
+    ("E.U.", "European Union"),
+    ("EU", "European Union"),
+    ("U.S.S.R.", "Soviet Union"),
+    ("USSR", "Soviet Union"),
+    ("UAE", "United Arab Emirates"),
+    ("U.A.E.", "United Arab Emirates"),
+    ("IMF", "International Monetary Fund"),
+    ("EC", "European Community"),
+    ("E.C.", "European Community"),
+    ("UNICEF", "United Nations Children's Fund"),
+    ("WTO", "World Trade Organization"),
+    ("OPEC", "Organization of the Petroleum Exporting Countries"),
+    ("Fed", "Federal Reserve"),
+    ("PRC", "China"),
+    ("People's Republic of China", "China"),
+    ("Russian Federation", "Russia"),
+    ("Republic of Korea", "South Korea"),
+    ("ROK", "South Korea"),
+    ("DPRK", "North Korea"),
+];
 
 /// Gives every tagged mention its canonical name within this article.
 pub fn canonicalize(body: &str, mentions: Vec<(Span, EntityKind)>) -> Vec<Entity> {
+    let names: Vec<String> = mentions
+        .iter()
+        .map(|(span, kind)| clean(span.text(body), *kind))
+        .collect();
+    let resolved: Vec<String> = names
+        .iter()
+        .zip(&mentions)
+        .map(|(name, (_, kind))| {
+            if *kind != EntityKind::Person {
+                return name.clone();
+            }
+            fuller_name(
+                name,
+                names
+                    .iter()
+                    .zip(&mentions)
+                    .filter(|(_, (_, k))| *k == EntityKind::Person)
+                    .map(|(n, _)| n.as_str()),
+            )
+            .unwrap_or_else(|| name.clone())
+        })
+        .collect();
     mentions
         .into_iter()
-        .map(|(span, kind)| Entity {
-            span,
-            kind,
-            canonical: span.text(body).to_string(),
+        .zip(resolved)
+        .map(|((span, kind), canonical)| {
+            let canonical = if canonical.is_empty() {
+                span.text(body)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                canonical
+            };
+            Entity {
+                span,
+                kind,
+                canonical,
+            }
         })
         .collect()
+}
+
+/// The longest name among `others` that contains all of `name`'s words in order and ends
+/// with the same word; `None` when there is none or two different ones.
+fn fuller_name<'a>(name: &str, others: impl Iterator<Item = &'a str>) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let last = *words.last()?;
+    let mut best: Option<&str> = None;
+    for other in others {
+        let ow: Vec<&str> = other.split(' ').collect();
+        if ow.len() <= words.len() || ow.last() != Some(&last) || !is_subsequence(&words, &ow) {
+            continue;
+        }
+        best = match best {
+            None => Some(other),
+            Some(b) if b == other => Some(b),
+            Some(b) => {
+                let bw: Vec<&str> = b.split(' ').collect();
+                if is_subsequence(&bw, &ow) {
+                    Some(other)
+                } else if is_subsequence(&ow, &bw) {
+                    Some(b)
+                } else {
+                    return None; // "Bill Clinton" vs "Hillary Clinton"
+                }
+            }
+        };
+    }
+    best.map(str::to_string)
+}
+
+fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|x| x == w))
+}
+
+fn bare(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+/// One mention's name, cleaned as the module documentation says.
+pub fn clean(text: &str, kind: EntityKind) -> String {
+    let straight = text.replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'");
+    let mut words: Vec<&str> = straight.split_whitespace().collect();
+    // Possessive, as a separate token or glued on.
+    if let Some(last) = words.last_mut() {
+        if *last == "'s" || *last == "'" {
+            words.pop();
+        } else if let Some(stem) = last.strip_suffix("'s").or_else(|| last.strip_suffix('\'')) {
+            *last = stem;
+        }
+    }
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+        words.remove(0);
+    }
+    if kind == EntityKind::Person {
+        while words.len() > 1 && TITLES.contains(&bare(words[0]).as_str()) {
+            words.remove(0);
+        }
+    }
+    if kind == EntityKind::Organization {
+        while words.len() > 1 && ORG_SUFFIXES.contains(&bare(words[words.len() - 1]).as_str()) {
+            words.pop();
+            if let Some(last) = words.last_mut() {
+                *last = last.trim_end_matches(',');
+            }
+        }
+    }
+    let joined = words.join(" ");
+    let cased = if joined.chars().any(char::is_lowercase) || !joined.chars().any(char::is_uppercase)
+    {
+        joined
+    } else {
+        truecase_name(&joined)
+    };
+    match ALIASES.iter().find(|(a, _)| *a == cased) {
+        Some((_, full)) => (*full).to_string(),
+        None => cased,
+    }
+}
+
+/// "VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" -> "NATO": the usual spelling of each word
+/// from the model's true-case table, else title case for long words and capitals for short
+/// ones (likely acronyms).
+fn truecase_name(name: &str) -> String {
+    let table = ner::model().map(|m| &m.truecase);
+    name.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if let Some(t) = table.and_then(|t| t.get(&lower)) {
+                return t.clone();
+            }
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters <= 3 || w.contains('.') {
+                w.to_string()
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(body: &str, mentions: &[(&str, EntityKind)]) -> Vec<String> {
+        let spans: Vec<(Span, EntityKind)> = mentions
+            .iter()
+            .map(|(m, k)| {
+                let start = body.find(m).unwrap();
+                (Span::new(start, start + m.len()), *k)
+            })
+            .collect();
+        canonicalize(body, spans)
+            .into_iter()
+            .map(|e| e.canonical)
+            .collect()
+    }
+
+    #[test]
+    fn surname_takes_the_full_name_and_titles_go() {
+        let body =
+            "Putin said so. President Vladimir Putin accused the West. Putin's aides agreed.";
+        let got = canon(
+            body,
+            &[
+                ("Putin", EntityKind::Person),
+                ("President Vladimir Putin", EntityKind::Person),
+                ("Putin's", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got, ["Vladimir Putin", "Vladimir Putin", "Vladimir Putin"]);
+    }
+
+    #[test]
+    fn competing_full_names_leave_the_surname_alone() {
+        let body = "Bill Clinton met Hillary Clinton. Clinton spoke.";
+        let got = canon(
+            body,
+            &[
+                ("Bill Clinton", EntityKind::Person),
+                ("Hillary Clinton", EntityKind::Person),
+                ("Clinton spoke", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[2], "Clinton spoke");
+        let got = canon(
+            "Clinton and Bill Clinton",
+            &[
+                ("Clinton", EntityKind::Person),
+                ("Bill Clinton", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got, ["Bill Clinton", "Bill Clinton"]);
+    }
+
+    #[test]
+    fn aliases_fold_and_types_do_not_mix() {
+        let body = "the U.S.' refusal, the US, the U.N. and EU officials; Moscow's demands";
+        let got = canon(
+            body,
+            &[
+                ("U.S.'", EntityKind::Location),
+                ("US", EntityKind::Location),
+                ("U.N.", EntityKind::Organization),
+                ("EU", EntityKind::Organization),
+                ("Moscow's", EntityKind::Location),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                "United States",
+                "United States",
+                "United Nations",
+                "European Union",
+                "Moscow"
+            ]
+        );
+    }
+
+    #[test]
+    fn capitals_and_company_forms() {
+        assert_eq!(clean("NATO", EntityKind::Organization), "NATO");
+        assert_eq!(clean("Acme Corp.", EntityKind::Organization), "Acme");
+        assert_eq!(
+            clean("Acme Holdings, Inc.", EntityKind::Organization),
+            "Acme Holdings"
+        );
+        assert_eq!(clean("Putin\u{2019}s", EntityKind::Person), "Putin");
+        assert_eq!(
+            clean("Federal\n  Reserve", EntityKind::Organization),
+            "Federal Reserve"
+        );
+        assert_eq!(clean("Mr. Smith", EntityKind::Person), "Smith");
+        if ner::model().is_some() {
+            let name = clean("HAROLD MACMILLAN", EntityKind::Person);
+            assert!(
+                name.starts_with("Harold M") && name.eq_ignore_ascii_case("harold macmillan"),
+                "{name}"
+            );
+        }
+    }
 }

@@ -1,0 +1,195 @@
+//! Rebuilds the shipped entity model: `train-ner CONLL_TRAIN OUT_MODEL [UNLABELED_DIR...]`.
+//! Without unlabeled folders, the news folders beside the CoNLL data (`../reuters21578`,
+//! `../bbc` relative to the training file's folder) are used when present.
+//!
+//! `train-ner --bench PATH...` instead times the shipped model: load time, then tokenizing,
+//! tagging and canonicalizing the article bodies found under PATH (JSON Lines `body` fields or
+//! text files), on one core. `train-ner --check-tokens CONLL` checks the tokenizer against
+//! CoNLL tokens.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use newsdex::extract::ner::train::{Options, train};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--bench") {
+        return bench(&args[1..]);
+    }
+    if let [flag, file] = args.as_slice()
+        && flag == "--check-tokens"
+    {
+        return check_tokens(file);
+    }
+    let [conll, out, rest @ ..] = args.as_slice() else {
+        eprintln!("usage: train-ner CONLL_TRAIN OUT_MODEL [UNLABELED_DIR...]");
+        return ExitCode::from(2);
+    };
+    let conll = PathBuf::from(conll);
+    let mut opts = Options::default();
+    if let Ok(e) = std::env::var("NER_EPOCHS") {
+        opts.epochs = e.parse().unwrap_or(opts.epochs);
+    }
+    if let Ok(c) = std::env::var("NER_CLUSTERS") {
+        // Cluster counts, coarse to fine, e.g. "64,256"; empty for none.
+        opts.cluster_sizes = c.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+    }
+    opts.unlabeled = if rest.is_empty() {
+        let data = conll
+            .parent()
+            .and_then(|p| p.parent())
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        ["reuters21578", "bbc"]
+            .iter()
+            .map(|d| data.join(d))
+            .filter(|p| p.is_dir())
+            .collect()
+    } else {
+        rest.iter().map(PathBuf::from).collect()
+    };
+    let started = std::time::Instant::now();
+    let model = match train(&conll, &opts, |line| {
+        eprintln!("[{:6.1}s] {line}", started.elapsed().as_secs_f64())
+    }) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let bytes = model.to_bytes();
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("train-ner: {out}: {e}");
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "wrote {out}: {} bytes, {} features, {:.1}s",
+        bytes.len(),
+        model.n_features(),
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}
+
+fn bench(paths: &[String]) -> ExitCode {
+    let t = std::time::Instant::now();
+    let loaded = newsdex::extract::ner::model().is_some();
+    let load = t.elapsed();
+    if !loaded {
+        eprintln!("train-ner: the shipped model did not load");
+        return ExitCode::from(1);
+    }
+    let mut bodies = Vec::new();
+    for p in paths {
+        for e in walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok) {
+            if !e.file_type().is_file() {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            if e.path().extension().is_some_and(|x| x == "jsonl") {
+                for line in text.lines() {
+                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
+                        && let Some(b) = v.get("body").and_then(|b| b.as_str())
+                    {
+                        bodies.push(b.to_string());
+                    }
+                }
+            } else {
+                bodies.push(text);
+            }
+        }
+    }
+    let bytes: usize = bodies.iter().map(String::len).sum();
+    let t = std::time::Instant::now();
+    let cpu0 = cpu_seconds();
+    let mut n_tokens = 0;
+    let mut n_entities = 0;
+    for b in &bodies {
+        let tokens = newsdex::extract::token::tokenize(b);
+        let mentions = newsdex::extract::ner::tag(b, &tokens);
+        n_tokens += tokens.len();
+        n_entities += newsdex::extract::canon::canonicalize(b, mentions).len();
+    }
+    let wall = t.elapsed().as_secs_f64();
+    let secs = cpu_seconds().map_or(wall, |c| c - cpu0.unwrap_or(0.0));
+    let t = std::time::Instant::now();
+    for b in &bodies {
+        std::hint::black_box(newsdex::extract::token::tokenize(b));
+    }
+    let tok_secs = t.elapsed().as_secs_f64();
+    let cpu0 = cpu_seconds();
+    for _ in 0..10 {
+        std::hint::black_box(
+            newsdex::extract::ner::model::Model::from_bytes(newsdex::extract::ner::model_bytes())
+                .is_ok(),
+        );
+    }
+    if let (Some(a), Some(b)) = (cpu0, cpu_seconds()) {
+        println!(
+            "model decode: {:.1} ms CPU on average over 10 loads",
+            (b - a) * 100.0
+        );
+    }
+    if let Some(m) = newsdex::extract::ner::model() {
+        println!(
+            "model load: {:.1} ms ({} features, {} gazetteer words, {} phrases, {} clustered words, {} true-case words)",
+            load.as_secs_f64() * 1e3,
+            m.n_features(),
+            m.lex.gaz_tokens.len(),
+            m.lex.phrase_list.len(),
+            m.lex.clusters.len(),
+            m.truecase.len()
+        );
+    }
+    println!(
+        "{} articles, {:.1} MB, {} tokens, {} entities: tokenize+tag+canonicalize {:.2} s CPU ({:.2} s wall) = {:.2} MB/s on one core (tokenize alone {:.1} MB/s wall)",
+        bodies.len(),
+        bytes as f64 / 1e6,
+        n_tokens,
+        n_entities,
+        secs,
+        wall,
+        bytes as f64 / 1e6 / secs,
+        bytes as f64 / 1e6 / tok_secs
+    );
+    ExitCode::SUCCESS
+}
+
+/// Counts CoNLL sentences whose space-joined words the tokenizer does not give back.
+fn check_tokens(file: &str) -> ExitCode {
+    let Ok(text) = std::fs::read_to_string(file) else {
+        eprintln!("train-ner: cannot read {file}");
+        return ExitCode::from(1);
+    };
+    let docs = newsdex::extract::ner::train::read_conll(&text);
+    let (mut total, mut bad) = (0, 0);
+    for s in docs.iter().flat_map(|d| &d.sents) {
+        total += 1;
+        let line = s.words.join(" ");
+        let got: Vec<&str> = newsdex::extract::token::tokenize(&line)
+            .iter()
+            .map(|t| t.text(&line))
+            .collect();
+        if got != s.words {
+            bad += 1;
+            if bad <= 15 {
+                println!("{line}\n  -> {}", got.join(" | "));
+            }
+        }
+    }
+    println!("{bad} of {total} sentences tokenized differently");
+    ExitCode::SUCCESS
+}
+
+/// This process' user + system CPU time (Linux), to measure speed on a busy machine.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}

@@ -1,0 +1,285 @@
+//! The shipped model: feature weights, transition scores, gazetteers, word clusters and the
+//! true-case table, with its compact file format (varints, quantised weights, deflate).
+//!
+//! File layout (after deflate): magic, scale, transitions, then the feature keys (the high 32
+//! bits of each 64-bit feature hash, sorted, delta-coded) with their non-zero tag mask and
+//! quantised weights, then the lexicon tables as strings.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use super::features::{IdMap, Lexicon, NCL, NT};
+use super::perceptron::TRANS_DIM;
+
+const MAGIC: &[u8; 8] = b"NDXNER02";
+
+/// Weights, transitions and side tables, ready to tag.
+#[derive(Default)]
+pub struct Model {
+    /// High 32 bits of a feature key -> row in `rows`.
+    pub keys: IdMap<u32, u32>,
+    /// `rows[r * NT + t]`: weight of feature row r for tag t.
+    pub rows: Vec<f32>,
+    pub trans: Vec<f32>,
+    pub lex: Lexicon,
+    /// Lower-case word -> its usual spelling, for words usually not written in lower case.
+    pub truecase: HashMap<String, String>,
+}
+
+#[inline]
+pub fn key32(key: u64) -> u32 {
+    (key >> 32) as u32
+}
+
+impl Model {
+    /// Adds the weights of feature `key` (if known) to `acc`.
+    #[inline]
+    pub fn add(&self, key: u64, acc: &mut [f32; NT]) {
+        if let Some(&r) = self.keys.get(&key32(key)) {
+            let row = &self.rows[r as usize * NT..(r as usize + 1) * NT];
+            for t in 0..NT {
+                acc[t] += row[t];
+            }
+        }
+    }
+
+    /// Builds a model from trained weights (`emit[f * NT + t]` for the keys in `keys`),
+    /// dropping weights below `prune` in absolute value.
+    pub fn from_weights(
+        keys: &[u64],
+        emit: &[f32],
+        trans: Vec<f32>,
+        prune: f32,
+        lex: Lexicon,
+        truecase: HashMap<String, String>,
+    ) -> Model {
+        let mut entries: Vec<(u32, [f32; NT])> = Vec::new();
+        for (f, &k) in keys.iter().enumerate() {
+            let mut row = [0.0f32; NT];
+            let mut any = false;
+            for t in 0..NT {
+                let w = emit[f * NT + t];
+                if w.abs() >= prune {
+                    row[t] = w;
+                    any = true;
+                }
+            }
+            if any {
+                entries.push((key32(k), row));
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        entries.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                for t in 0..NT {
+                    a.1[t] += b.1[t];
+                }
+                true
+            } else {
+                false
+            }
+        });
+        let mut model = Model {
+            trans,
+            lex,
+            truecase,
+            ..Model::default()
+        };
+        model.keys.reserve(entries.len());
+        model.rows.reserve(entries.len() * NT);
+        for (r, (k, row)) in entries.into_iter().enumerate() {
+            model.keys.insert(k, r as u32);
+            model.rows.extend_from_slice(&row);
+        }
+        model
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Serialises the model, deflate-compressed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Vec::new();
+        w.extend_from_slice(MAGIC);
+        let max = self
+            .rows
+            .iter()
+            .fold(0.0f32, |m, x| m.max(x.abs()))
+            .max(1e-9);
+        let scale = max / 32767.0;
+        w.extend_from_slice(&scale.to_le_bytes());
+        for &x in &self.trans {
+            w.extend_from_slice(&x.to_le_bytes());
+        }
+        let mut keyed: Vec<(u32, u32)> = self.keys.iter().map(|(&k, &r)| (k, r)).collect();
+        keyed.sort_unstable();
+        varint(&mut w, keyed.len() as u64);
+        let mut prev = 0u32;
+        for &(k, _) in &keyed {
+            varint(&mut w, u64::from(k - prev));
+            prev = k;
+        }
+        for &(_, r) in &keyed {
+            let row = &self.rows[r as usize * NT..(r as usize + 1) * NT];
+            let q: Vec<i64> = row.iter().map(|x| (x / scale).round() as i64).collect();
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
+            varint(&mut w, mask);
+            for &v in q.iter().filter(|&&v| v != 0) {
+                varint(&mut w, ((v << 1) ^ (v >> 63)) as u64);
+            }
+        }
+        let mut gaz: Vec<(&String, &u16)> = self.lex.gaz_tokens.iter().collect();
+        gaz.sort();
+        varint(&mut w, gaz.len() as u64);
+        for (s, &bits) in gaz {
+            string(&mut w, s);
+            varint(&mut w, u64::from(bits));
+        }
+        varint(&mut w, self.lex.phrase_list.len() as u64);
+        for (s, t) in &self.lex.phrase_list {
+            string(&mut w, s);
+            varint(&mut w, u64::from(*t));
+        }
+        let mut cl: Vec<(&String, &[u16; NCL])> = self.lex.clusters.iter().collect();
+        cl.sort();
+        varint(&mut w, cl.len() as u64);
+        for (s, c) in cl {
+            string(&mut w, s);
+            for &x in c {
+                varint(&mut w, u64::from(x));
+            }
+        }
+        let mut tc: Vec<&String> = self.truecase.values().collect();
+        tc.sort();
+        varint(&mut w, tc.len() as u64);
+        for s in tc {
+            string(&mut w, s);
+        }
+        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing to a Vec cannot fail.
+        let _ = enc.write_all(&w);
+        enc.finish().unwrap_or_default()
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut raw = Vec::with_capacity(bytes.len() * 3);
+        flate2::read::DeflateDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("model: bad deflate stream: {e}"))?;
+        let mut r = Reader { b: &raw, i: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("model: bad magic".into());
+        }
+        let scale = r.f32()?;
+        let mut m = Model::default();
+        for _ in 0..TRANS_DIM * TRANS_DIM {
+            m.trans.push(r.f32()?);
+        }
+        let n = r.varint()? as usize;
+        m.keys.reserve(n);
+        m.rows.reserve(n * NT);
+        let mut k = 0u64;
+        let mut keys = Vec::with_capacity(n);
+        for _ in 0..n {
+            k += r.varint()?;
+            keys.push(k as u32);
+        }
+        for (row, &k) in keys.iter().enumerate() {
+            let mask = r.varint()?;
+            for t in 0..NT {
+                let v = if mask & (1 << t) != 0 {
+                    let z = r.varint()?;
+                    ((z >> 1) as i64 ^ -((z & 1) as i64)) as f32 * scale
+                } else {
+                    0.0
+                };
+                m.rows.push(v);
+            }
+            m.keys.insert(k, row as u32);
+        }
+        let n = r.varint()? as usize;
+        m.lex.gaz_tokens.reserve(n);
+        for _ in 0..n {
+            let s = r.string()?;
+            let bits = r.varint()? as u16;
+            m.lex.gaz_tokens.insert(s, bits);
+        }
+        let n = r.varint()? as usize;
+        for _ in 0..n {
+            let s = r.string()?;
+            let t = r.varint()? as u8;
+            m.lex.add_phrase_str(s, t);
+        }
+        let n = r.varint()? as usize;
+        m.lex.clusters.reserve(n);
+        for _ in 0..n {
+            let s = r.string()?;
+            let mut c = [0u16; NCL];
+            for x in &mut c {
+                *x = r.varint()? as u16;
+            }
+            m.lex.clusters.insert(s, c);
+        }
+        let n = r.varint()? as usize;
+        m.truecase.reserve(n);
+        for _ in 0..n {
+            let s = r.string()?;
+            m.truecase.insert(s.to_lowercase(), s);
+        }
+        Ok(m)
+    }
+}
+
+fn varint(w: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        w.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    w.push(x as u8);
+}
+
+fn string(w: &mut Vec<u8>, s: &str) {
+    varint(w, s.len() as u64);
+    w.extend_from_slice(s.as_bytes());
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self
+            .b
+            .get(self.i..self.i + n)
+            .ok_or_else(|| "model: truncated".to_string())?;
+        self.i += n;
+        Ok(s)
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        let s = self.take(4)?;
+        Ok(f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut x = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            x |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(x);
+            }
+        }
+        Err("model: bad varint".into())
+    }
+    fn string(&mut self) -> Result<String, String> {
+        let n = self.varint()? as usize;
+        let s = self.take(n)?;
+        String::from_utf8(s.to_vec()).map_err(|_| "model: bad string".to_string())
+    }
+}
