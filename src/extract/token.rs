@@ -326,4 +326,17 @@ mod tests {
             ["Zürich", "’s", "café", "—", "«", "Ünïcode", "»", "naïve"]
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_ordered_non_empty_and_white_space_free(text in "\\PC{0,80}") {
+            let mut last = 0;
+            for t in tokenize(&text) {
+                proptest::prop_assert!(t.span.start >= last && t.span.end > t.span.start);
+                proptest::prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                proptest::prop_assert!(!t.text(&text).chars().any(char::is_whitespace));
+                last = t.span.end;
+            }
+        }
+    }
 }

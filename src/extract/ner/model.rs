@@ -283,3 +283,57 @@ impl<'a> Reader<'a> {
         String::from_utf8(s.to_vec()).map_err(|_| "model: bad string".to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_keeps_weights_and_tables() {
+        let keys = [
+            0x1234_5678_0000_0001u64,
+            0xdead_beef_0000_0002,
+            0x0000_0001_0000_0003,
+        ];
+        let mut emit = vec![0.0f32; keys.len() * NT];
+        emit[3] = 1.5;
+        emit[NT + 16] = -0.75;
+        emit[2 * NT] = 0.01; // pruned: the feature disappears
+        let trans: Vec<f32> = (0..TRANS_DIM * TRANS_DIM).map(|i| i as f32 * 0.1).collect();
+        let mut lex = Lexicon::default();
+        lex.gaz_tokens.insert("Putin".into(), 0b1100);
+        lex.add_phrase_str("Vladimir Putin".into(), 1);
+        lex.clusters.insert("Moscow".into(), [3, 17, 250]);
+        let truecase: HashMap<String, String> = [("nato".to_string(), "NATO".to_string())].into();
+        let m = Model::from_weights(&keys, &emit, trans.clone(), 0.05, lex, truecase);
+        assert_eq!(m.n_features(), 2);
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.n_features(), 2);
+        let mut acc = [0.0f32; NT];
+        back.add(keys[0], &mut acc);
+        assert!((acc[3] - 1.5).abs() < 1e-3, "{acc:?}");
+        let mut acc = [0.0f32; NT];
+        back.add(keys[1], &mut acc);
+        assert!((acc[16] + 0.75).abs() < 1e-3, "{acc:?}");
+        let mut acc = [0.0f32; NT];
+        back.add(keys[2], &mut acc);
+        assert_eq!(acc, [0.0; NT]);
+        assert_eq!(back.trans, trans);
+        assert_eq!(back.lex.gaz_tokens.get("Putin"), Some(&0b1100));
+        assert_eq!(
+            back.lex.phrase_list,
+            vec![("Vladimir Putin".to_string(), 1)]
+        );
+        assert_eq!(back.lex.gaz_phrases.len(), 1);
+        assert_eq!(back.lex.clusters.get("Moscow"), Some(&[3, 17, 250]));
+        assert_eq!(back.truecase.get("nato").map(String::as_str), Some("NATO"));
+        assert!(Model::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        let m = Model::from_bytes(super::super::model_bytes()).unwrap();
+        assert!(m.n_features() > 10_000);
+        assert!(m.truecase.contains_key("nato"));
+    }
+}
