@@ -286,8 +286,7 @@ impl<'a> Resolver<'a> {
         let inside = |kind| {
             self.entities
                 .iter()
-                .filter(|e| e.kind == kind && e.span.start >= m.start && e.span.end <= m.end)
-                .last()
+                .rfind(|e| e.kind == kind && e.span.start >= m.start && e.span.end <= m.end)
         };
         if let Some(e) = inside(EntityKind::Person) {
             let name = clean_name(&e.canonical);
@@ -295,8 +294,7 @@ impl<'a> Resolver<'a> {
                 let before = &self.body[m.start..e.span.start];
                 let title_g = before
                     .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .next_back()
+                    .rfind(|w| !w.is_empty())
                     .and_then(title_feminine)
                     .or_else(|| {
                         e.span
