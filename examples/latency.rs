@@ -45,7 +45,9 @@ fn request(flags: &str, query: &str) -> Result<Request> {
         until: None,
         kind: None,
         sort: Sort::Relevance,
-        collapse: true,
+        // NEWSDEX_BENCH_NO_COLLAPSE=1 fetches only `limit` hits (no duplicate collapsing):
+        // shows how much of the latency is fetching and snippeting the extra candidates.
+        collapse: std::env::var_os("NEWSDEX_BENCH_NO_COLLAPSE").is_none(),
         today: chrono::Local::now().date_naive(),
     };
     let mut it = words(flags).into_iter();

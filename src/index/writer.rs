@@ -171,17 +171,11 @@ pub fn update(
     summary.articles = store.count_kind(&searcher, KIND_ARTICLE)?;
     summary.quotes = store.count_kind(&searcher, KIND_QUOTE)?;
     // Save the speaker and entity name tables so each search process reads one file
-    // instead of every name in the term dictionaries. Only after a change: otherwise the
-    // saved tables still match the segments. A failure only costs speed.
-    let changed = summary.added + summary.updated + summary.removed > 0;
-    let cache_missing = [f.speaker_key, f.entity_key].iter().any(|&k| {
-        !store
-            .dir
-            .join(crate::search::vocab::cache_name(&searcher, k))
-            .exists()
-    });
-    if changed || cache_missing {
-        for field in [f.speaker_key, f.entity_key] {
+    // instead of every name in the term dictionaries. Only when the segments moved (any
+    // change, even a manifest-only touch): otherwise the saved tables still match. A failure
+    // only costs speed.
+    for field in [f.speaker_key, f.entity_key] {
+        if !crate::search::vocab::cache_is_current(&searcher, field, &store.dir) {
             let _ = crate::search::vocab::write_cache(&searcher, field, &store.dir);
         }
     }

@@ -83,6 +83,17 @@ pub fn write_cache(searcher: &Searcher, field: Field, dir: &Path) -> Result<()> 
     Ok(())
 }
 
+/// Whether the saved table of `field` in `dir` was built from the searcher's segments.
+pub fn cache_is_current(searcher: &Searcher, field: Field, dir: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(dir.join(cache_name(searcher, field)))
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head.get(..8) == Some(&MAGIC[..])
+        && head.get(8..16) == Some(&state_key(searcher, field).to_le_bytes()[..])
+}
+
 impl Names {
     /// The names of an exact-name field: from the writer's cache when it matches the
     /// searcher's segments, else read from the term dictionaries.
@@ -111,7 +122,9 @@ impl Names {
         for (i, n) in names.iter().enumerate() {
             let lower = n.to_lowercase();
             let words: Vec<&str> = lower.split_whitespace().collect();
-            if words.len() > 1
+            // Surnames come from person-like names of two or three words, not from long
+            // phrases a tagger took for a name.
+            if (2..=3).contains(&words.len())
                 && let Some(w) = words.last()
                 && w.chars().count() >= 3
             {
