@@ -33,7 +33,16 @@ const W_EXPANSION: Score = 0.6;
 /// Boost when topic words stand close together (a sloppy phrase).
 const W_PROXIMITY: Score = 1.5;
 const PROXIMITY_SLOP: u32 = 4;
+/// Proximity counts for short questions only: in a long description ("number of troops the
+/// United States has stationed in ...") neighbouring words are not a phrase, and the sloppy
+/// phrase scores double-count their words (measured: MAP -2 points on TIME).
+const PROXIMITY_MAX_TERMS: usize = 4;
 const W_ENTITY: Score = 0.8;
+/// Pseudo-relevance feedback (RM3): how many top documents of the first pass are read,
+/// how many of their words are added, and the original query's share of the weight.
+const FB_DOCS: usize = 10;
+const FB_TERMS: usize = 10;
+const FB_ORIGINAL: Score = 0.7;
 const SNIPPET_CHARS: usize = 240;
 
 /// Hit ordering.
@@ -201,49 +210,25 @@ impl Engine {
         found
     }
 
-    /// Same-family words in the index for a one-word term: stems sharing all but their last
-    /// letter, at least five letters ("expans" ~ "expand"). Built from the archive's own
-    /// vocabulary, so no hand-written list per query.
+    /// Same-family words in the index for a one-word term: the stems that English
+    /// derivation pairs with it ([`family_stems`]: "expans" ~ "expand", "decis" ~ "decid")
+    /// and that the archive actually contains. No list per query: a rule per suffix pair.
     fn word_family(&self, searcher: &Searcher, term: &TopicTerm) -> Result<Vec<String>> {
         let [stem] = term.forms.first().map(Vec::as_slice).unwrap_or_default() else {
             return Ok(Vec::new());
         };
-        let chars: Vec<char> = stem.chars().collect();
-        if chars.len() < 5 || term.forms.len() > 1 {
+        if term.forms.len() > 1 {
             return Ok(Vec::new());
         }
-        let prefix: String = chars[..5].iter().collect();
-        let mut upper = prefix.clone().into_bytes();
-        if let Some(last) = upper.last_mut() {
-            *last += 1;
-        }
-        let mut family: HashMap<String, u64> = HashMap::new();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.store.fields.body)?;
-            let mut stream = inverted
-                .terms()
-                .range()
-                .ge(prefix.as_bytes())
-                .lt(&upper)
-                .into_stream()?;
-            while stream.advance() {
-                let Ok(t) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                let common = t
-                    .chars()
-                    .zip(chars.iter())
-                    .take_while(|(a, b)| a == *b)
-                    .count();
-                let shorter = t.chars().count().min(chars.len());
-                if t != stem && common + 1 >= shorter {
-                    *family.entry(t.to_string()).or_default() += u64::from(stream.value().doc_freq);
-                }
+        let mut found = Vec::new();
+        for candidate in family_stems(stem) {
+            let df =
+                searcher.doc_freq(&Term::from_field_text(self.store.fields.body, &candidate))?;
+            if df > 0 {
+                found.push(candidate);
             }
         }
-        let mut family: Vec<(String, u64)> = family.into_iter().collect();
-        family.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        Ok(family.into_iter().take(4).map(|(t, _)| t).collect())
+        Ok(found)
     }
 
     fn topic_query(&self, plan: &Plan, notes: &mut Vec<String>) -> Option<Box<dyn Query>> {
@@ -297,7 +282,7 @@ impl Engine {
                 _ => None,
             })
             .collect();
-        if singles.len() >= 2 {
+        if singles.len() >= 2 && plan.terms.len() <= PROXIMITY_MAX_TERMS {
             for field in [f.body, f.quote] {
                 for pair in singles.windows(2) {
                     let terms = pair
@@ -313,7 +298,91 @@ impl Engine {
         if clauses.is_empty() {
             return None;
         }
-        Some(Box::new(BooleanQuery::new(clauses)))
+        let original: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        if plan.feedback.is_empty() {
+            return Some(original);
+        }
+        // RM3: the original query and the feedback words share the weight; a feedback word
+        // of weight 1/n counts as much as one of the n topic words.
+        let n = plan.terms.len().max(1) as Score;
+        let scale = n * (1.0 - FB_ORIGINAL) / FB_ORIGINAL;
+        let mut mixed = vec![(Occur::Should, original)];
+        for (word, w) in &plan.feedback {
+            let per_field = fields
+                .iter()
+                .map(|&(field, fw)| boosted(term_query(field, word), fw))
+                .collect();
+            mixed.push((Occur::Should, boosted(any_of(per_field), w * scale)));
+        }
+        Some(Box::new(BooleanQuery::new(mixed)))
+    }
+
+    /// Whether a search gets a feedback pass: plain-English topic searches ranked by
+    /// relevance, not quote searches narrowed to a speaker (there the words are the point).
+    fn feedback_applies(plan: &Plan, req: &Request) -> bool {
+        plan.mode == "natural"
+            && !plan.terms.is_empty()
+            && req.sort == Sort::Relevance
+            && plan.speakers.is_empty()
+            && plan.kind != Some(Kind::Quote)
+    }
+
+    /// RM1 term distribution of the top documents: P(w|R) = sum over documents of
+    /// P(w|d) * P(d|q), with P(d|q) the document's share of the top scores. Function words
+    /// and numbers are skipped. Returns the [`FB_TERMS`] heaviest words, weights summing to 1.
+    fn feedback_terms(
+        &self,
+        searcher: &Searcher,
+        top: &[(Score, DocAddress)],
+    ) -> Result<Vec<(String, f32)>> {
+        let f = &self.store.fields;
+        let total: Score = top.iter().map(|(s, _)| s.max(0.0)).sum();
+        if total <= 0.0 {
+            return Ok(Vec::new());
+        }
+        let mut weights: HashMap<String, f32> = HashMap::new();
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(*addr)?;
+            let text = [f.title, f.body, f.context]
+                .iter()
+                .filter_map(|&field| doc.get_first(field).and_then(|v| v.as_str()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let tokens = understand::analyze(&text);
+            if tokens.is_empty() {
+                continue;
+            }
+            let share = score.max(0.0) / total / tokens.len() as f32;
+            for t in tokens {
+                *weights.entry(t).or_default() += share;
+            }
+        }
+        // Words common across the archive ("week", "time" in a weekly) say nothing about
+        // this topic: each word's weight is scaled by its rarity among articles.
+        let articles = searcher
+            .doc_freq(&Term::from_field_text(f.kind, KIND_ARTICLE))?
+            .max(1) as f32;
+        let mut ranked: Vec<(String, f32)> = Vec::new();
+        for (w, p) in weights {
+            if w.chars().count() < 3
+                || w.chars().all(|c| c.is_ascii_digit())
+                || understand::is_stop_stem(&w)
+            {
+                continue;
+            }
+            let df = searcher.doc_freq(&Term::from_field_text(f.body, &w))? as f32;
+            let idf = ((articles + 1.0) / (df + 0.5)).ln().max(0.0);
+            ranked.push((w, p * idf));
+        }
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.truncate(FB_TERMS);
+        let sum: f32 = ranked.iter().map(|(_, w)| w).sum();
+        if sum > 0.0 {
+            for (_, w) in &mut ranked {
+                *w /= sum;
+            }
+        }
+        Ok(ranked)
     }
 
     fn build_query(
@@ -396,6 +465,15 @@ impl Engine {
             plan.dates_from = None;
             query = self.build_query(&plan, false, &mut Vec::new());
             (total, top) = self.collect(&searcher, query.as_ref(), fetch, req.sort)?;
+        }
+        if Self::feedback_applies(&plan, req) && top.len() > 1 {
+            let k = top.len().min(FB_DOCS);
+            plan.feedback = self.feedback_terms(&searcher, top.get(..k).unwrap_or_default())?;
+            if !plan.feedback.is_empty() {
+                let with_dates = plan.since.is_some() || plan.until.is_some();
+                query = self.build_query(&plan, with_dates, &mut Vec::new());
+                (total, top) = self.collect(&searcher, query.as_ref(), fetch, req.sort)?;
+            }
         }
         plan.notes.extend(notes);
         let weights = self.snippet_terms(&searcher, &plan, query.as_ref());
@@ -532,6 +610,44 @@ impl Engine {
     }
 }
 
+/// Pairs of stem endings that English derivation swaps between a verb and its noun or
+/// between "-ist" and "-ism" (after stemming): "expansion" -> "expans", "expand" -> "expand".
+const FAMILY_SUFFIXES: &[(&str, &str)] = &[
+    ("ans", "and"),
+    ("ens", "end"),
+    ("is", "id"),
+    ("as", "ad"),
+    ("us", "ud"),
+    ("os", "od"),
+    ("iss", "it"),
+    ("ct", "c"),
+    ("pt", "iv"),
+    ("ipt", "ib"),
+    ("umpt", "um"),
+    ("olut", "olv"),
+    ("ist", "ism"),
+];
+
+/// Stems of the same word family as `stem` by [`FAMILY_SUFFIXES`], for stems of five letters
+/// or more with a root of three, so short words do not drift ("this" is not "thid").
+fn family_stems(stem: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (a, b) in FAMILY_SUFFIXES {
+        for (from, to) in [(a, b), (b, a)] {
+            if let Some(root) = stem.strip_suffix(from)
+                && root.chars().count() >= 3
+                && stem.chars().count() >= 5
+            {
+                let other = format!("{root}{to}");
+                if other != stem && !out.contains(&other) {
+                    out.push(other);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Hits with the same key are copies: the same quote by the same speaker, or an article
 /// with the same title and opening.
 fn duplicate_key(hit: &Hit) -> String {
@@ -553,5 +669,26 @@ fn duplicate_key(hit: &Hit) -> String {
             norm(hit.title.as_deref().unwrap_or(""), 200),
             norm(&hit.snippet, 120)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_families_follow_derivation() {
+        let stem = |w: &str| understand::analyze(w).concat();
+        // expansion ~ expand, expanded, expanding
+        assert!(family_stems(&stem("expansion")).contains(&stem("expanded")));
+        assert!(family_stems(&stem("expanding")).contains(&stem("expansion")));
+        assert!(family_stems(&stem("decision")).contains(&stem("decide")));
+        assert!(family_stems(&stem("permission")).contains(&stem("permit")));
+        assert!(family_stems(&stem("communist")).contains(&stem("communism")));
+        // election and elected already share a stem.
+        assert_eq!(stem("election"), stem("elected"));
+        // Short words do not drift.
+        assert!(family_stems(&stem("this")).is_empty());
+        assert!(!family_stems(&stem("kennedy")).contains(&stem("kennel")));
     }
 }

@@ -55,6 +55,9 @@ pub struct Plan {
     pub intent: Option<&'static str>,
     /// Things the reader should know: "did you mean", relaxed filters, parse errors.
     pub notes: Vec<String>,
+    /// Words added by pseudo-relevance feedback (stem, weight relative to a topic word).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<(String, f32)>,
 }
 
 /// What query understanding needs to know about the archive.
@@ -68,78 +71,184 @@ const FIELDS: &[&str] = &[
     "speaker", "entity", "title", "body", "quote", "context", "date", "source", "kind", "id",
 ];
 
+/// Function words, and words that frame a request ("persons involved in ...", "news
+/// concerning ...") rather than name its topic. Dropped from topic terms unless typed as an
+/// acronym.
 const STOP: &[&str] = &[
     "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "among",
     "an",
-    "the",
-    "of",
-    "to",
-    "in",
-    "for",
     "and",
-    "or",
-    "what",
-    "did",
-    "does",
-    "do",
-    "is",
+    "any",
     "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "by",
-    "with",
-    "from",
-    "at",
     "as",
-    "that",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "how",
-    "why",
-    "when",
-    "who",
-    "whom",
-    "which",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "further",
+    "give",
+    "had",
     "has",
     "have",
-    "had",
-    "any",
-    "all",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
     "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
     "my",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "re",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    // Request framing.
     "show",
     "find",
     "give",
-    "i",
-    "we",
-    "their",
-    "his",
-    "her",
-    "there",
-    "into",
-    "than",
-    "then",
-    "so",
-    "not",
-    "no",
-    "but",
-    "if",
-    "will",
-    "would",
-    "can",
-    "could",
-    "about",
-    "on",
-    "regarding",
-    "over",
+    "list",
+    "tell",
     "concerning",
-    "re",
-    "being",
+    "regarding",
+    "involved",
+    "involving",
+    "involves",
+    "involve",
+    "persons",
+    "person",
+    "people",
+    "related",
+    "relating",
+    "reports",
+    "report",
+    "information",
+    "news",
+    "documents",
+    "document",
+    "articles",
+    "article",
+    "stories",
+    "story",
+    "discussion",
+    "discussions",
+    "mention",
+    "mentions",
+    "mentioning",
+    "describe",
+    "describing",
+    "described",
 ];
 
 const INTENT: &[&str] = &[
@@ -161,6 +270,10 @@ const INTENT: &[&str] = &[
     "told",
     "tell",
 ];
+
+/// A question with more content words than this is a description ("persons involved in the
+/// Viet Nam coup ..."): relative dates in it do not filter.
+const DESCRIPTION_WORDS: usize = 4;
 
 /// Common acronyms and their spelled-out form; matched only when typed in capitals.
 const ACRONYMS: &[(&str, &str)] = &[
@@ -290,11 +403,24 @@ fn period_at(words: &[String], i: usize, today: NaiveDate) -> Option<(Period, us
     }
 }
 
-/// Finds one time expression in `words`; returns (since, until, start, len).
-fn time_expression(
-    words: &[String],
-    today: NaiveDate,
-) -> Option<(Option<NaiveDate>, Option<NaiveDate>, usize, usize)> {
+/// A time expression found in a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TimeExpr {
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    /// Word index and length of the expression.
+    start: usize,
+    len: usize,
+    /// Counted from today ("last year"), not a calendar date ("2016").
+    relative: bool,
+}
+
+fn is_relative_word(w: &str) -> bool {
+    matches!(w, "last" | "this" | "past" | "yesterday" | "today")
+}
+
+/// Finds one time expression in `words`.
+fn time_expression(words: &[String], today: NaiveDate) -> Option<TimeExpr> {
     for i in 0..words.len() {
         let w = words[i].as_str();
         let prep = matches!(
@@ -318,7 +444,13 @@ fn time_expression(
                 && matches!(conj.as_str(), "and" | "to")
                 && let Some((q, m)) = period_at(words, i + 2 + n, today)
             {
-                return Some((Some(p.first), Some(q.last), i, n + m + 2));
+                return Some(TimeExpr {
+                    since: Some(p.first),
+                    until: Some(q.last),
+                    start: i,
+                    len: n + m + 2,
+                    relative: words.get(i + 1).is_some_and(|w| is_relative_word(w)),
+                });
             }
             let (since, until) = match w {
                 "in" | "during" => (Some(p.first), Some(p.last)),
@@ -327,25 +459,39 @@ fn time_expression(
                 "before" => (None, p.first.pred_opt()),
                 _ => (None, Some(p.last)),
             };
-            return Some((since, until, i, n + 1));
+            return Some(TimeExpr {
+                since,
+                until,
+                start: i,
+                len: n + 1,
+                relative: words.get(i + 1).is_some_and(|w| is_relative_word(w)),
+            });
         }
         // Relative expressions stand on their own: "Putin quotes last year".
-        if matches!(w, "last" | "this" | "past" | "yesterday" | "today")
+        if is_relative_word(w)
             && let Some((p, n)) = period_at(words, i, today)
         {
-            return Some((Some(p.first), Some(p.last), i, n));
+            return Some(TimeExpr {
+                since: Some(p.first),
+                until: Some(p.last),
+                start: i,
+                len: n,
+                relative: true,
+            });
         }
     }
     None
 }
 
 /// True when the query uses field syntax, phrases or boolean operators.
+/// In a question typed all in capitals, "AND", "OR" and brackets are words, not operators.
 pub fn is_syntax(query: &str) -> bool {
-    if query.contains('"') || query.contains('(') {
+    let shouting = is_shouting(query);
+    if query.contains('"') || (query.contains('(') && !shouting) {
         return true;
     }
     query.split_whitespace().any(|w| {
-        matches!(w, "AND" | "OR" | "NOT")
+        (matches!(w, "AND" | "OR" | "NOT") && !shouting)
             || (w.len() > 1 && (w.starts_with('-') || w.starts_with('+')))
             || w.split_once(':').is_some_and(|(f, _)| FIELDS.contains(&f))
     })
@@ -359,14 +505,19 @@ fn words(query: &str) -> Vec<(String, String)> {
         .filter_map(|raw| {
             let t = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
             let t = t.trim_end_matches('.');
-            let t = t
-                .strip_suffix("'s")
-                .or_else(|| t.strip_suffix("’s"))
+            let t = ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find_map(|p| t.strip_suffix(p))
                 .unwrap_or(t);
             let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
             (!t.is_empty()).then(|| (t.to_lowercase(), t.to_string()))
         })
         .collect()
+}
+
+/// True when a question of several words has no lower-case letter at all.
+fn is_shouting(query: &str) -> bool {
+    !query.chars().any(char::is_lowercase) && query.split_whitespace().count() >= 3
 }
 
 /// Understands a plain-English question. Syntax-mode queries are handed over as they are.
@@ -381,6 +532,15 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
         return plan;
     }
     let mut ws = words(query);
+    // In a question typed all in capitals, capitals say nothing: only dotted words ("U.S")
+    // still read as acronyms, so "ON", "TO", "THE" stay function words.
+    if is_shouting(query) {
+        for (lower, typed) in &mut ws {
+            if !typed.contains('.') {
+                typed.clone_from(lower);
+            }
+        }
+    }
     // "according to" is one intent.
     let mut i = 0;
     while i + 1 < ws.len() {
@@ -392,11 +552,26 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
         }
     }
     let lower: Vec<String> = ws.iter().map(|w| w.0.clone()).collect();
-    if let Some((since, until, start, len)) = time_expression(&lower, ctx.today) {
-        plan.since = since;
-        plan.until = until;
-        plan.dates_from = Some("query");
-        ws.drain(start..start + len);
+    if let Some(t) = time_expression(&lower, ctx.today) {
+        let phrase = lower[t.start..t.start + t.len].join(" ");
+        ws.drain(t.start..t.start + t.len);
+        let content = ws
+            .iter()
+            .filter(|(w, _)| !STOP.contains(&w.as_str()) && !INTENT.contains(&w.as_str()))
+            .count();
+        let asks_for_speech =
+            ws.iter().any(|(w, _)| INTENT.contains(&w.as_str())) || plan.intent.is_some();
+        // "last year" inside a long description ("... the truce agreed in Geneva last year")
+        // is relative to the story, not to today: a filter would drop the whole archive.
+        if t.relative && !asks_for_speech && content > DESCRIPTION_WORDS {
+            plan.notes.push(format!(
+                "\"{phrase}\" read as part of the description, not as a date filter"
+            ));
+        } else {
+            plan.since = t.since;
+            plan.until = t.until;
+            plan.dates_from = Some("query");
+        }
     }
     ws.retain(|(w, _)| {
         if INTENT.contains(&w.as_str()) {
@@ -465,7 +640,17 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
     plan
 }
 
-fn analyze(text: &str) -> Vec<String> {
+/// True for the stem of a function or request-framing word (feedback skips them).
+pub fn is_stop_stem(stem: &str) -> bool {
+    static STEMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    STEMS
+        .get_or_init(|| STOP.iter().chain(INTENT).flat_map(|w| analyze(w)).collect())
+        .contains(stem)
+}
+
+/// Lower-cased, stemmed tokens of `text`, as the prose fields are indexed.
+pub fn analyze(text: &str) -> Vec<String> {
     let mut analyzer = crate::index::schema::stemmed_analyzer();
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
@@ -571,6 +756,47 @@ mod tests {
         );
         let p = plan("tell us more");
         assert!(p.terms.iter().all(|t| t.word != "us"));
+    }
+
+    #[test]
+    fn capitals_only_questions_keep_function_words_out() {
+        let p = plan("REJECTION BY PRINCE SIHANOUK OF ALL FURTHER U.S . AID TO HIS NATION .");
+        let words: Vec<&str> = p.terms.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(
+            words,
+            ["rejection", "prince", "sihanouk", "u.s", "aid", "nation"]
+        );
+        assert_eq!(
+            p.terms[3].forms.len(),
+            2,
+            "U.S still reads as United States"
+        );
+        let p = plan("WHEAT DEALS INVOLVING THE UNITED STATES, RUSSIA AND CANADA .");
+        assert_eq!(
+            p.mode, "natural",
+            "AND in capitals is a word, not an operator"
+        );
+        let p = plan("SPAIN'S RELAXATION OF CONTROLS");
+        assert_eq!(p.terms[0].forms, vec![vec!["spain".to_string()]]);
+    }
+
+    #[test]
+    fn relative_dates_in_descriptions_do_not_filter() {
+        let p = plan("precarious truce in Laos agreed by 14 nations in Geneva last year");
+        assert_eq!((p.since, p.until), (None, None));
+        assert!(
+            p.notes.iter().any(|n| n.contains("last year")),
+            "{:?}",
+            p.notes
+        );
+        // Short questions and quote requests still filter.
+        let p = plan("Laos truce last year");
+        assert_eq!(p.since, NaiveDate::from_ymd_opt(2025, 1, 1));
+        let p = plan("what did Blair say about the Geneva truce in Laos last year");
+        assert_eq!(p.since, NaiveDate::from_ymd_opt(2025, 1, 1));
+        // Calendar dates filter whatever the length.
+        let p = plan("precarious truce in Laos agreed by 14 nations in Geneva in 1962");
+        assert_eq!(p.until, NaiveDate::from_ymd_opt(1962, 12, 31));
     }
 
     #[test]
