@@ -476,7 +476,13 @@ impl Engine {
             }
         }
         plan.notes.extend(notes);
-        let weights = self.snippet_terms(&searcher, &plan, query.as_ref());
+        // Highlights show the question's own words, not the feedback words.
+        let asked = Plan {
+            feedback: Vec::new(),
+            ..plan.clone()
+        };
+        let asked_query = self.build_query(&asked, false, &mut Vec::new());
+        let weights = self.snippet_terms(&searcher, &plan, asked_query.as_ref());
         let mut hits: Vec<Hit> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (score, addr) in top {
