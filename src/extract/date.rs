@@ -3,8 +3,8 @@
 //! Parses ISO 8601 / RFC 3339, RFC 2822, the Reuters-21578 form (`26-FEB-1987 15:01:01.79`)
 //! and written dates (`Feb. 1, 2022`, `1 February 2022`). Anything doubtful (a year outside
 //! 1800..=2100, month 13, `0000-00-00`, words such as "tomorrow", a dateline without any year
-//! to go by) is unknown rather than a guess. Also owns [`parse_date_arg`], the `--since` /
-//! `--until` argument reader.
+//! to go by) is unknown rather than a guess.
+//! (`--since`/`--until` arguments are read by `search::understand::parse_period`.)
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone, Utc};
 
@@ -35,41 +35,6 @@ pub fn publication_date(record: &Record) -> Option<PubDate> {
         return DateValue { date, time: None }.to_pub(DateSource::Dateline);
     }
     path_date(&record.path).and_then(|date| DateValue { date, time: None }.to_pub(DateSource::Path))
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the inclusive first and last day of that period.
-pub fn parse_date_arg(s: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let s = s.trim();
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| -> Option<u32> {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    match parts.as_slice() {
-        [y] => {
-            let y = num(y, 4)? as i32;
-            Some((
-                NaiveDate::from_ymd_opt(y, 1, 1)?,
-                NaiveDate::from_ymd_opt(y, 12, 31)?,
-            ))
-        }
-        [y, m] => {
-            let (y, m) = (num(y, 4)? as i32, num(m, 2)?);
-            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-            let next = if m == 12 {
-                NaiveDate::from_ymd_opt(y + 1, 1, 1)?
-            } else {
-                NaiveDate::from_ymd_opt(y, m + 1, 1)?
-            };
-            Some((first, next.pred_opt()?))
-        }
-        [y, m, d] => {
-            let day = NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?)?;
-            Some((day, day))
-        }
-        _ => None,
-    }
 }
 
 /// A parsed date with its time of day and offset when stated (`None` offset = stated without
@@ -838,38 +803,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn date_args() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(
-            parse_date_arg("2022"),
-            Some((d("2022-01-01"), d("2022-12-31")))
-        );
-        assert_eq!(
-            parse_date_arg("2024-02"),
-            Some((d("2024-02-01"), d("2024-02-29")))
-        );
-        assert_eq!(
-            parse_date_arg("2022-12"),
-            Some((d("2022-12-01"), d("2022-12-31")))
-        );
-        assert_eq!(
-            parse_date_arg("2022-02-01"),
-            Some((d("2022-02-01"), d("2022-02-01")))
-        );
-        for bad in [
-            "2022-13-45",
-            "2022-13",
-            "22",
-            "2022-1-1",
-            "x",
-            "",
-            "2022-02-30",
-        ] {
-            assert_eq!(parse_date_arg(bad), None, "{bad}");
-        }
-    }
-
     proptest! {
         #[test]
         fn parse_never_panics(s in any::<String>()) {
@@ -877,7 +810,6 @@ mod tests {
                 let y = p.utc.year();
                 prop_assert!((MIN_YEAR - 1..=MAX_YEAR + 1).contains(&y));
             }
-            let _ = parse_date_arg(&s);
             let _ = path_date(&s);
             let _ = parse_dateline(&s, || Some(2000));
             let _ = body_dateline(&s);

@@ -521,6 +521,9 @@ fn is_shouting(query: &str) -> bool {
 }
 
 /// Understands a plain-English question. Syntax-mode queries are handed over as they are.
+/// Words that separate the speaker from the topic of a question.
+const TOPIC_SEPARATORS: &[&str] = &["about", "on", "regarding", "over", "concerning"];
+
 pub fn understand(query: &str, ctx: &Context) -> Plan {
     let mut plan = Plan {
         mode: "natural",
@@ -582,16 +585,20 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
         }
     });
     // Names the archive knows, longest first.
+    // Names after "about"/"on"/… are the topic ("what did Blair say about Iraq"): they
+    // boost, they never become the speaker filter.
     let mut rest: Vec<(String, String)> = Vec::new();
+    let mut in_topic = false;
     let mut i = 0;
     'outer: while i < ws.len() {
+        in_topic |= TOPIC_SEPARATORS.contains(&ws[i].0.as_str());
         for n in (1..=4.min(ws.len() - i)).rev() {
             let slice: Vec<&str> = ws[i..i + n].iter().map(|w| w.0.as_str()).collect();
             if n == 1 && (STOP.contains(&slice[0]) || slice[0].len() < 3) {
                 break;
             }
             let speakers = ctx.speakers.lookup(&slice);
-            let found: Vec<String> = if !speakers.is_empty() && plan.intent.is_some() {
+            let found: Vec<String> = if !speakers.is_empty() && plan.intent.is_some() && !in_topic {
                 plan.speakers.extend(speakers.iter().map(|s| s.to_string()));
                 i += n;
                 continue 'outer;
@@ -713,6 +720,21 @@ mod tests {
     }
 
     #[test]
+    fn names_in_the_topic_boost_but_do_not_filter() {
+        let (_, e) = ctx_names();
+        let s = Names::from_names(vec!["Tony Blair".into(), "Iraq".into()]);
+        let ctx = Context {
+            speakers: &s,
+            entities: &e,
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        };
+        let p = understand("what did Blair say about Iraq", &ctx);
+        assert_eq!(p.speakers, ["Tony Blair"]);
+        assert_eq!(p.boost_entities, ["Iraq"]);
+        assert!(p.terms.iter().any(|t| t.word == "iraq"));
+    }
+
+    #[test]
     fn time_expressions_become_filters() {
         let p = plan("what did Blair say about Iraq in 2005");
         assert_eq!(p.speakers, ["Tony Blair"]);
@@ -828,7 +850,21 @@ mod tests {
             parse_period("2016-02").map(|p| p.last),
             NaiveDate::from_ymd_opt(2016, 2, 29)
         );
-        assert!(parse_period("2022-13-45").is_none());
+        assert_eq!(
+            parse_period("2022-12").map(|p| p.last),
+            NaiveDate::from_ymd_opt(2022, 12, 31)
+        );
+        for bad in [
+            "2022-13-45",
+            "2022-13",
+            "22",
+            "2022-1-1",
+            "x",
+            "",
+            "2022-02-30",
+        ] {
+            assert!(parse_period(bad).is_none(), "{bad}");
+        }
         assert!(parse_period("20x6").is_none());
         assert!(parse_period("99999").is_none());
     }
