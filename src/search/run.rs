@@ -483,26 +483,40 @@ impl Engine {
         };
         let asked_query = self.build_query(&asked, false, &mut Vec::new());
         let weights = self.snippet_terms(&searcher, &plan, asked_query.as_ref());
-        let mut hits: Vec<Hit> = Vec::new();
+        // Collapse on stored fields first; cut snippets only for the hits shown.
+        let mut hits: Vec<(Hit, String)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (score, addr) in top {
-            let hit = self.hit(&searcher, addr, score, &weights)?;
+            let (hit, text) = self.hit(&searcher, addr, score)?;
             if req.collapse {
-                let key = duplicate_key(&hit);
+                let key = duplicate_key(&hit, &text);
                 if let Some(&i) = seen.get(&key) {
-                    if let Some(h) = hits.get_mut(i) {
+                    if let Some((h, _)) = hits.get_mut(i) {
                         h.duplicates += 1;
                     }
                     continue;
                 }
                 seen.insert(key, hits.len());
             }
-            hits.push(hit);
+            hits.push((hit, text));
         }
-        let mut hits: Vec<Hit> = hits.into_iter().skip(req.offset).take(req.limit).collect();
-        for (i, h) in hits.iter_mut().enumerate() {
-            h.rank = req.offset + i + 1;
-        }
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .skip(req.offset)
+            .take(req.limit)
+            .enumerate()
+            .map(|(i, (mut h, text))| {
+                let max = match h.kind {
+                    Kind::Quote => SNIPPET_CHARS + 60,
+                    Kind::Article => SNIPPET_CHARS,
+                };
+                let Snippet { text, highlights } = snippet::make(&text, &weights, max);
+                h.snippet = text;
+                h.highlights = highlights;
+                h.rank = req.offset + i + 1;
+                h
+            })
+            .collect();
         Ok(Response {
             query: req.query.clone(),
             interpretation: plan,
@@ -570,13 +584,9 @@ impl Engine {
             .collect()
     }
 
-    fn hit(
-        &self,
-        searcher: &Searcher,
-        addr: DocAddress,
-        score: Score,
-        weights: &HashMap<String, f32>,
-    ) -> Result<Hit> {
+    /// A hit without its snippet, and the text the snippet will be cut from (the quote's
+    /// context, or the article's body).
+    fn hit(&self, searcher: &Searcher, addr: DocAddress, score: Score) -> Result<(Hit, String)> {
         let f = &self.store.fields;
         let doc: TantivyDocument = searcher.doc(addr)?;
         let text = |field: Field| {
@@ -586,33 +596,25 @@ impl Engine {
         };
         let is_quote =
             text(f.kind).as_deref() == Some(KIND_QUOTE) || doc.get_first(f.quote).is_some();
-        let Snippet {
-            text: snippet,
-            highlights,
-        } = if is_quote {
-            snippet::make(
-                &text(f.context).unwrap_or_default(),
-                weights,
-                SNIPPET_CHARS + 60,
-            )
-        } else {
-            snippet::make(&text(f.body).unwrap_or_default(), weights, SNIPPET_CHARS)
-        };
-        Ok(Hit {
-            rank: 0,
-            score,
-            kind: if is_quote { Kind::Quote } else { Kind::Article },
-            article_id: text(f.id).unwrap_or_default(),
-            path: text(f.path).unwrap_or_default(),
-            title: text(f.title),
-            date: text(f.date_display),
-            source: text(f.source),
-            speaker: if is_quote { text(f.speaker) } else { None },
-            quote: if is_quote { text(f.quote) } else { None },
-            snippet,
-            highlights,
-            duplicates: 0,
-        })
+        let source_text = text(if is_quote { f.context } else { f.body }).unwrap_or_default();
+        Ok((
+            Hit {
+                rank: 0,
+                score,
+                kind: if is_quote { Kind::Quote } else { Kind::Article },
+                article_id: text(f.id).unwrap_or_default(),
+                path: text(f.path).unwrap_or_default(),
+                title: text(f.title),
+                date: text(f.date_display),
+                source: text(f.source),
+                speaker: if is_quote { text(f.speaker) } else { None },
+                quote: if is_quote { text(f.quote) } else { None },
+                snippet: String::new(),
+                highlights: Vec::new(),
+                duplicates: 0,
+            },
+            source_text,
+        ))
     }
 }
 
@@ -656,7 +658,7 @@ fn family_stems(stem: &str) -> Vec<String> {
 
 /// Hits with the same key are copies: the same quote by the same speaker, or an article
 /// with the same title and opening.
-fn duplicate_key(hit: &Hit) -> String {
+fn duplicate_key(hit: &Hit, text: &str) -> String {
     let norm = |s: &str, n: usize| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -673,7 +675,7 @@ fn duplicate_key(hit: &Hit) -> String {
         Kind::Article => format!(
             "a|{}|{}",
             norm(hit.title.as_deref().unwrap_or(""), 200),
-            norm(&hit.snippet, 120)
+            norm(text, 120)
         ),
     }
 }
