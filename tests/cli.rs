@@ -297,3 +297,65 @@ fn human_output_shows_rank_title_speaker_and_highlights() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
 }
+
+#[test]
+fn index_summary_names_each_bad_file_and_keeps_the_good_ones() {
+    let (dir, root) = corpus(2);
+    fs::write(root.join("empty.txt"), "").unwrap();
+    fs::write(root.join("fake.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(root.join("mixed.jsonl"), "{\"id\": \"g1\", \"body\": \"Oil rose.\"}\n{broken\n{\"id\": \"g2\", \"body\": \"Oil fell.\"}\n").unwrap();
+    // A 200 MB file, sparse so the test stays fast.
+    let big = fs::File::create(root.join("huge.txt")).unwrap();
+    big.set_len(200 * 1024 * 1024).unwrap();
+    let index = dir.path().join("index");
+    let s = index_json(&index, &[&root]);
+    let reason = |name: &str| -> String {
+        s["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["path"].as_str().unwrap().ends_with(name))
+            .map(|k| k["reason"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no skip for {name}: {s}"))
+    };
+    assert!(reason("empty.txt").contains("empty"));
+    assert!(reason("fake.txt").contains("binary"));
+    assert!(reason("mixed.jsonl").contains("line 2"));
+    assert!(reason("huge.txt").contains("--max-file-size"));
+    // seed + 2 BBC + the 2 good JSON lines.
+    assert_eq!(s["articles"], 5, "{s}");
+    let again = index_json(&index, &[&root]);
+    assert_eq!(
+        (again["added"].as_u64(), again["updated"].as_u64()),
+        (Some(0), Some(0)),
+        "{again}"
+    );
+}
+
+#[test]
+fn wait_flag_waits_for_the_lock_then_indexes() {
+    let (dir, root) = corpus(1);
+    let index = dir.path().join("index");
+    index_json(&index, &[&root]);
+    let store = newsdex::index::Store::open(&index).unwrap();
+    let writer: tantivy::IndexWriter = store.index.writer(50_000_000).unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        drop(writer);
+    });
+    let started = std::time::Instant::now();
+    let out = newsdex(&index)
+        .arg("index")
+        .arg(&root)
+        .args(["--wait", "30", "--json"])
+        .output()
+        .unwrap();
+    release.join().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(started.elapsed() >= std::time::Duration::from_millis(1000));
+    assert_eq!(json(&out.stdout)["unchanged"], 2);
+}
