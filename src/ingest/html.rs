@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 use crate::article::{DateSource, RawDate, Record};
-use crate::ingest::{Parsed, Skip, decode};
+use crate::ingest::Parsed;
 
 /// Elements whose content is never article text.
 const EXCLUDED: &[&str] = &[
@@ -76,19 +76,7 @@ const DATE_META: &[&str] = &[
 ];
 
 pub fn parse(display: &str, bytes: &[u8]) -> Parsed {
-    let mut parsed = Parsed::default();
-    let text = match decode::text(bytes) {
-        Ok(t) => t,
-        Err(reason) => {
-            parsed.skips.push(Skip::new(display, reason));
-            return parsed;
-        }
-    };
-    match read(display, &text) {
-        Ok(r) => parsed.records.push(r),
-        Err(reason) => parsed.skips.push(Skip::new(display, reason)),
-    }
-    parsed
+    super::one_article(display, bytes, read)
 }
 
 fn selector(s: &str) -> Option<Selector> {

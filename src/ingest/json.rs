@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 use crate::article::{DateSource, RawDate, Record};
-use crate::ingest::{Parsed, Skip, decode};
+use crate::ingest::{Parsed, Skip};
 
 /// Keys of a wrapper object whose array holds the articles.
 const WRAPPERS: &[&str] = &[
@@ -25,14 +25,11 @@ const WRAPPERS: &[&str] = &[
 ];
 
 pub fn parse(display: &str, bytes: &[u8], lines: bool) -> Parsed {
-    let mut parsed = Parsed::default();
-    let text = match decode::text(bytes) {
+    let text = match super::decoded(display, bytes) {
         Ok(t) => t,
-        Err(reason) => {
-            parsed.skips.push(Skip::new(display, reason));
-            return parsed;
-        }
+        Err(parsed) => return parsed,
     };
+    let mut parsed = Parsed::default();
     if lines {
         parse_lines(display, &text, &mut parsed);
     } else {

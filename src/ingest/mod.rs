@@ -129,3 +129,29 @@ fn broken_gzip(display: &str, format: Format, mut out: Vec<u8>, reason: String) 
     ));
     parsed
 }
+
+/// Decodes a file's text; the error is the `Parsed` holding the skip that says why.
+fn decoded(display: &str, bytes: &[u8]) -> Result<String, Parsed> {
+    decode::text(bytes).map_err(|reason| Parsed {
+        records: Vec::new(),
+        skips: vec![Skip::new(display, reason)],
+    })
+}
+
+/// Parses a file that holds one article with `read`, whose error becomes the skip reason.
+fn one_article(
+    display: &str,
+    bytes: &[u8],
+    read: fn(&str, &str) -> Result<Record, String>,
+) -> Parsed {
+    let text = match decoded(display, bytes) {
+        Ok(t) => t,
+        Err(parsed) => return parsed,
+    };
+    let mut parsed = Parsed::default();
+    match read(display, &text) {
+        Ok(record) => parsed.records.push(record),
+        Err(reason) => parsed.skips.push(Skip::new(display, reason)),
+    }
+    parsed
+}

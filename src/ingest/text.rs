@@ -4,7 +4,7 @@
 //! trailing whitespace are left out), so that offsets into it can be found in the file.
 
 use crate::article::{DateSource, RawDate, Record};
-use crate::ingest::{Parsed, Skip, decode};
+use crate::ingest::Parsed;
 
 /// A title line longer than this (bytes or words) is a paragraph, not a headline.
 const MAX_TITLE_BYTES: usize = 200;
@@ -13,19 +13,7 @@ const MAX_TITLE_WORDS: usize = 25;
 const MAX_HEADER_LINES: usize = 40;
 
 pub fn parse(display: &str, bytes: &[u8]) -> Parsed {
-    let mut parsed = Parsed::default();
-    let text = match decode::text(bytes) {
-        Ok(t) => t,
-        Err(reason) => {
-            parsed.skips.push(Skip::new(display, reason));
-            return parsed;
-        }
-    };
-    match read(display, &text) {
-        Ok(record) => parsed.records.push(record),
-        Err(reason) => parsed.skips.push(Skip::new(display, reason)),
-    }
-    parsed
+    super::one_article(display, bytes, read)
 }
 
 /// The header fields newsdex understands, by normalised key.
