@@ -66,6 +66,21 @@ fn words_in(v: &View, a: usize, b: usize) -> usize {
     (a..b).filter(|&k| is_word(v.word(k))).count()
 }
 
+/// The content of an appositive attribution ("X, a spokesman, said that …" or
+/// "“…,” X, a spokesman, said."): what follows the cue, else the quote before the speaker
+/// (`first` is the speaker's first token).
+fn appositive_content(v: &View, lo: usize, first: usize, forward: Option<Span>) -> Option<Span> {
+    if forward.is_some() {
+        return forward;
+    }
+    let p = first.checked_sub(1).filter(|&p| p >= lo)?;
+    if (v.quoted(p) || v.word(p) == ",") && has_quote(v, lo, p + 1) {
+        content_before(v, lo, p + usize::from(!v.quoted(p)))
+    } else {
+        None
+    }
+}
+
 fn has_quote(v: &View, a: usize, b: usize) -> bool {
     (a..b).any(|k| v.quoted(k))
 }
@@ -219,29 +234,15 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 && b > lo
                 && !v.quoted(b - 1)
                 && let Some((sp, first)) = appositive_subject(v, lo, b)
+                && let Some(content) = appositive_content(v, lo, first, forward)
             {
-                if let Some(content) = forward {
-                    out.push(Frame {
-                        cue,
-                        speaker: Some(sp),
-                        content,
-                    });
-                    k += 1;
-                    continue;
-                } else if first > lo
-                    && let p = first - 1
-                    && (v.quoted(p) || v.word(p) == ",")
-                    && has_quote(v, lo, p + 1)
-                    && let Some(content) = content_before(v, lo, p + usize::from(!v.quoted(p)))
-                {
-                    out.push(Frame {
-                        cue,
-                        speaker: Some(sp),
-                        content,
-                    });
-                    k += 1;
-                    continue;
-                }
+                out.push(Frame {
+                    cue,
+                    speaker: Some(sp),
+                    content,
+                });
+                k += 1;
+                continue;
             }
             // Cue first: "…," said Mr. Smith (not "…," told CBS News: the hearer).
             if form == CueForm::Finite && !is_one_of(w, &["told", "tells", "asked", "asks"]) {
@@ -260,26 +261,13 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 } else if let Some(b) = before
                     && v.word(b) == ","
                     && let Some((sp, first)) = appositive_subject(v, lo, b)
+                    && let Some(content) = appositive_content(v, lo, first, forward)
                 {
-                    // "X, a spokesman, said that …" or "“…,” X, a spokesman, said."
-                    if let Some(content) = forward {
-                        out.push(Frame {
-                            cue,
-                            speaker: Some(sp),
-                            content,
-                        });
-                    } else if first > lo
-                        && let p = first - 1
-                        && (v.quoted(p) || v.word(p) == ",")
-                        && has_quote(v, lo, p + 1)
-                        && let Some(content) = content_before(v, lo, p + usize::from(!v.quoted(p)))
-                    {
-                        out.push(Frame {
-                            cue,
-                            speaker: Some(sp),
-                            content,
-                        });
-                    }
+                    out.push(Frame {
+                        cue,
+                        speaker: Some(sp),
+                        content,
+                    });
                 }
             }
             k += 1;
