@@ -5,6 +5,7 @@
 pub mod document;
 pub mod manifest;
 pub mod schema;
+pub mod stem;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -5,9 +5,7 @@
 use tantivy::schema::{
     FAST, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 
 /// Tokenizer for prose fields: lower-cased, English-stemmed.
 pub const STEMMED: &str = "newsdex_en";
@@ -142,7 +140,7 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(Stemmer::new(Language::English))
+        .filter(crate::index::stem::CachedStemmer)
         .build()
 }
 

@@ -1,0 +1,112 @@
+//! Extraction speed on one core, stage by stage: the issue-3 benchmark.
+//!
+//! `cargo run --release --example extract_speed -- [PATH…] [--passes N]` (default
+//! `../shared/data/reuters21578`) reads and parses every article first, then times each stage
+//! of `extract::analyze` over all of them on this thread only, and prints MB/s of article text
+//! (title + body) per stage and for the whole stage. The best of N passes is reported
+//! (shared machines are noisy; the best pass is the least disturbed one), beside the first
+//! pass, which also pays for loading the model and filling the tagger's word cache.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use newsdex::article::Record;
+use newsdex::extract::{canon, date, ner, quotes, token};
+use newsdex::ingest;
+
+fn main() -> Result<()> {
+    let mut paths = Vec::new();
+    let mut passes = 3;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--passes" {
+            passes = args
+                .next()
+                .context("--passes needs a number")?
+                .parse()
+                .context("--passes needs a number")?;
+        } else {
+            paths.push(PathBuf::from(a));
+        }
+    }
+    if paths.is_empty() {
+        paths.push(PathBuf::from("../shared/data/reuters21578"));
+    }
+    let records = read_all(&paths)?;
+    let bytes: usize = records
+        .iter()
+        .map(|r| r.body.len() + r.title.as_ref().map_or(0, String::len))
+        .sum();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{} articles, {mb:.1} MB of text, best of {passes} passes, one thread",
+        records.len()
+    );
+
+    let mut best = [Duration::MAX; 6];
+    let mut first = [Duration::ZERO; 6];
+    for pass in 0..passes {
+        let mut t = [Duration::ZERO; 6];
+        for r in &records {
+            let s = Instant::now();
+            let tokens = token::tokenize(&r.body);
+            let a = Instant::now();
+            let d = date::publication_date(r);
+            let b = Instant::now();
+            let mentions = ner::tag(&r.body, &tokens);
+            let c = Instant::now();
+            let entities = canon::canonicalize(&r.body, mentions);
+            let e = Instant::now();
+            let q = quotes::extract(&r.body, &tokens, &entities);
+            let f = Instant::now();
+            std::hint::black_box((d, q));
+            t[0] += a - s;
+            t[1] += b - a;
+            t[2] += c - b;
+            t[3] += e - c;
+            t[4] += f - e;
+            t[5] += f - s;
+        }
+        for (b, t) in best.iter_mut().zip(t) {
+            *b = (*b).min(t);
+        }
+        if pass == 0 {
+            first = t;
+        }
+    }
+    let names = [
+        "tokenize",
+        "date",
+        "ner",
+        "canonical names",
+        "quotes",
+        "whole extract",
+    ];
+    println!(
+        "{:>16}  {:>18}  {:>18}",
+        "stage", "first pass (cold)", "best pass"
+    );
+    for ((name, c), b) in names.iter().zip(first).zip(best) {
+        let (c, b) = (c.as_secs_f64(), b.as_secs_f64());
+        println!(
+            "{name:>16}  {c:6.3} s {:6.1} MB/s  {b:6.3} s {:6.1} MB/s",
+            mb / c,
+            mb / b
+        );
+    }
+    Ok(())
+}
+
+fn read_all(paths: &[PathBuf]) -> Result<Vec<Record>> {
+    let (files, _) = ingest::walk(paths).context("walking the benchmark paths")?;
+    let mut records = Vec::new();
+    for f in &files {
+        let Some((format, gz)) = ingest::detect(&f.path) else {
+            continue;
+        };
+        let bytes = std::fs::read(&f.path).with_context(|| format!("reading {}", f.display))?;
+        records.extend(ingest::parse(&f.display, format, gz, &bytes).records);
+    }
+    Ok(records)
+}
