@@ -134,8 +134,8 @@ impl Engine {
         let store = Store::open(dir)?;
         let reader = store.reader()?;
         let searcher = reader.searcher();
-        let speakers = Names::load(&searcher, store.fields.speaker_key)?;
-        let entities = Names::load(&searcher, store.fields.entity_key)?;
+        let speakers = Names::load(&searcher, store.fields.speaker_key, &store.dir)?;
+        let entities = Names::load(&searcher, store.fields.entity_key, &store.dir)?;
         Ok(Engine {
             store,
             reader,
