@@ -8,13 +8,17 @@ use newsdex::cli::Cli;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
+        Err(e) if e.use_stderr() => {
+            // A usage error is one line, like every other error (clap's tip line dropped).
+            let text = e.render().to_string();
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let msg = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("newsdex: {msg} (see --help)");
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
         }
     };
     match newsdex::cli::run(cli) {

@@ -268,6 +268,38 @@ fn errors_are_one_line_with_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    for (flag, value) in [("--threads", "0"), ("--memory", "5"), ("--limit", "x")] {
+        let cmd = if flag == "--limit" { "search" } else { "index" };
+        let out = newsdex(&dir.path().join("index"))
+            .args([cmd, flag, value])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(flag) && err.lines().count() == 1, "{err}");
+    }
+}
+
+#[test]
+fn threads_and_memory_flags_bound_the_indexer() {
+    let (dir, root) = corpus(3);
+    let one = dir.path().join("one");
+    let two = dir.path().join("two");
+    let out = newsdex(&one)
+        .args(["index", "--quiet", "--json", "-j", "1", "--memory", "20"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = json(&out.stdout);
+    let b = index_json(&two, &[&root]);
+    assert_eq!(a["articles"], 4);
+    assert_eq!(a["articles"], b["articles"]);
+    assert_eq!(a["quotes"], b["quotes"]);
 }
 
 #[test]

@@ -51,6 +51,12 @@ pub struct IndexArgs {
     /// Wait up to SECONDS for another indexer to finish instead of failing at once.
     #[arg(long, num_args = 0..=1, default_missing_value = "3600", value_name = "SECONDS")]
     pub wait: Option<u64>,
+    /// Threads for extraction and for indexing [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+    /// Memory budget of the index writer, in MB (at least 15 per writer thread).
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(15..=65_536))]
+    pub memory: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -41,6 +41,10 @@ fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
         full: args.full,
         max_file_size: args.max_file_size,
         wait: args.wait.map(std::time::Duration::from_secs),
+        threads: args
+            .threads
+            .map_or_else(writer::default_threads, usize::from),
+        memory: usize::try_from(args.memory.saturating_mul(1_000_000)).unwrap_or(usize::MAX),
     };
     for root in &args.paths {
         if std::fs::symlink_metadata(root).is_err() {

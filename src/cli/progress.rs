@@ -1,4 +1,5 @@
-//! The indexing progress bar (indicatif, on stderr, only on a terminal): files, articles, MB/s.
+//! The indexing progress bar (indicatif, on stderr, only on a terminal): files, articles,
+//! MB/s, elapsed time and ETA.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -27,7 +28,7 @@ impl Progress for Bar {
         if let Some(bar) = &self.bar {
             bar.set_length(bytes);
             let style = ProgressStyle::with_template(
-                "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} [{elapsed_precise}]",
+                "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} [{elapsed_precise}, ETA {eta}]",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);

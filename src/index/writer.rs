@@ -26,6 +26,18 @@ pub struct UpdateOptions {
     pub max_file_size: u64,
     /// Wait this long for another writer to release the lock; `None` fails at once.
     pub wait: Option<Duration>,
+    /// Threads for extraction and for tantivy's writer (each side gets this many).
+    pub threads: usize,
+    /// tantivy's indexing memory budget in bytes, shared by its threads.
+    pub memory: usize,
+}
+
+/// tantivy's floor for the memory budget of one indexing thread.
+pub const MIN_MEMORY_PER_THREAD: usize = 15_000_000;
+
+/// The machine's cores.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// What a run changed. Counts are of files; `articles`/`quotes` are index totals after it.
@@ -68,13 +80,14 @@ enum Outcome {
     Unreadable,
 }
 
-const WRITER_HEAP: usize = 256 * 1024 * 1024;
-
-fn acquire_writer(store: &Store, wait: Option<Duration>) -> Result<IndexWriter> {
-    let deadline = wait.map(|w| Instant::now() + w);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+fn acquire_writer(store: &Store, opts: &UpdateOptions) -> Result<IndexWriter> {
+    let deadline = opts.wait.map(|w| Instant::now() + w);
+    // More writer threads than the budget feeds would each get less than tantivy's floor.
+    let threads = opts
+        .threads
+        .clamp(1, (opts.memory / MIN_MEMORY_PER_THREAD).max(1));
     loop {
-        match store.index.writer_with_num_threads(threads, WRITER_HEAP) {
+        match store.index.writer_with_num_threads(threads, opts.memory) {
             Ok(w) => return Ok(w),
             Err(tantivy::TantivyError::LockFailure(..)) => match deadline {
                 Some(d) if Instant::now() < d => std::thread::sleep(Duration::from_millis(200)),
@@ -104,7 +117,39 @@ pub fn update(
             return Err(Error::NotFound(root.clone()));
         }
     }
-    let mut writer = acquire_writer(store, opts.wait)?;
+    if opts.threads == 0 {
+        return Err(Error::BadArgument {
+            arg: "--threads",
+            message: "must be at least 1".into(),
+        });
+    }
+    if opts.memory < MIN_MEMORY_PER_THREAD {
+        return Err(Error::BadArgument {
+            arg: "--memory",
+            message: format!(
+                "must be at least {} MB (tantivy's floor for one indexing thread)",
+                MIN_MEMORY_PER_THREAD / 1_000_000
+            ),
+        });
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| Error::BadArgument {
+            arg: "--threads",
+            message: e.to_string(),
+        })?;
+    pool.install(|| update_on_pool(store, roots, opts, progress, started))
+}
+
+fn update_on_pool(
+    store: &Store,
+    roots: &[PathBuf],
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+    started: Instant,
+) -> Result<Summary> {
+    let mut writer = acquire_writer(store, opts)?;
     let reader = store.reader()?;
     let known = manifest::load(store, &reader.searcher())?;
     let (files, walk_skips) = ingest::walk(roots)?;
