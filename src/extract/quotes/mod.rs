@@ -484,6 +484,74 @@ mod tests {
         assert_eq!(quotes[2].2.as_deref(), Some("officials"));
     }
 
+    /// (text, speaker mention) of the direct quotes of `body`, without entities.
+    fn mentions(body: &str) -> Vec<(String, Option<String>)> {
+        run(body, &[])
+            .into_iter()
+            .filter(|q| q.0)
+            .map(|q| (q.1, q.2))
+            .collect()
+    }
+
+    #[test]
+    fn lower_case_speakers_after_a_determiner() {
+        let m = mentions("“The schools must reopen next month,” the board said.");
+        assert_eq!(m[0].1.as_deref(), Some("the board"), "{m:?}");
+        let m = mentions("“Nobody here wants another recount,” one county clerk wrote.");
+        assert_eq!(m[0].1.as_deref(), Some("one county clerk"), "{m:?}");
+    }
+
+    #[test]
+    fn speaker_with_party_and_state() {
+        let m = mentions("“We will fight this bill to the end,” Sen. Jane Doe (D-Ore.) said.");
+        assert_eq!(m[0].1.as_deref(), Some("Sen. Jane Doe (D-Ore.)"), "{m:?}");
+    }
+
+    #[test]
+    fn relative_pronoun_mention_keeps_its_antecedent() {
+        let body = "“We won,” said Ms. Lee, who said the vote was “a turning point for the city.”";
+        let ents = entities(body, &[("Lee", EntityKind::Person, "Ann Lee")]);
+        let quotes = run(body, &ents);
+        let last = quotes.last().unwrap();
+        assert_eq!(last.2.as_deref(), Some("Ms. Lee, who"), "{quotes:?}");
+        assert_eq!(last.3.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn participle_takes_the_speaker_before_it() {
+        let body = "“Taxes are too high,” Mr. Grant said, adding that the plan “would hurt families.” “We will vote no.”";
+        let m = mentions(body);
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(
+            m.iter().all(|q| q.1.as_deref() == Some("Mr. Grant")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn attribution_inside_its_sentence() {
+        let m = mentions("Iowa, she said, was “the place where we can turn this race around.”");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].0.starts_with("Iowa"), "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn second_verb_and_opening_adverbials_keep_the_subject() {
+        let m = mentions(
+            "Mr. Carson did not name his rivals but told the crowd, “Our nation is in trouble.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Carson"), "{m:?}");
+        let m = mentions(
+            "On Friday, after weeks of silence, Warren endorsed Clinton, saying, “She is a fighter.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Warren"), "{m:?}");
+        let m = mentions("And then Trump went on the attack, saying, “He should resign.”");
+        assert_eq!(m[0].1.as_deref(), Some("Trump"), "{m:?}");
+        let m = mentions("The senator closed by saying, “We will not back down.”");
+        assert_eq!(m[0].1.as_deref(), Some("The senator"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

@@ -174,6 +174,24 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
     Some(r)
 }
 
+/// Whether the sentence goes on after the cue at `k` and a comma ("…, he said, was …"),
+/// with an optional short adjunct between ("he said in an interview,"), and not with a
+/// participle ("she said, adding that …").
+fn resumes_after_cue(v: &View, k: usize, hi: usize) -> bool {
+    let mut t = k + 1;
+    if t < hi && !v.quoted(t) && is_adjunct_opener(v.word(t)) {
+        let stop = hi.min(t + 7);
+        while t < stop && !v.quoted(t) && is_word(v.word(t)) {
+            t += 1;
+        }
+    }
+    t + 1 < hi
+        && v.word(t) == ","
+        && !v.quoted(t)
+        && (v.quoted(t + 1)
+            || is_word(v.word(t + 1)) && cue_form(v.word(t + 1)) != Some(CueForm::Participle))
+}
+
 /// The token index of the first token of `span` (a mention found in this view).
 fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
     (lo..hi).find(|&k| v.span(k).start >= span.start)
@@ -213,11 +231,26 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         // j is the first token of the verb group; j-1 what stands before it.
         let before = (j > lo).then(|| j - 1);
         let forward = forward_start(v, k, hi).and_then(|a| content_to_end(v, a, hi));
-        let punct_before = before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)));
+        // A closing parenthesis ends a speaker phrase ("Rubio (R-Fla.) said"), not a clause.
+        let punct_before =
+            before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)) && v.word(b) != ")");
         if form == CueForm::Participle {
-            // "…, saying that …": the speaker is the clause's subject.
-            if let (Some(content), true) = (forward, punct_before) {
-                let speaker = sentence_subject(v, lo, hi);
+            // "…, saying that …": the speaker is the clause's subject, which in "“…,” she
+            // said, adding that …" is the speaker of the attribution before.
+            // "She followed that by saying, “…”": after a preposition too.
+            let after_prep = before.is_some_and(|b| {
+                is_one_of(
+                    v.word(b),
+                    &["by", "upon", "after", "before", "while", "when", "in"],
+                )
+            });
+            if let (Some(content), true) = (forward, punct_before || after_prep) {
+                let speaker = out
+                    .iter()
+                    .rev()
+                    .find(|f| f.cue.end <= cue.start && f.speaker.is_some())
+                    .and_then(|f| f.speaker)
+                    .or_else(|| sentence_subject(v, lo, hi));
                 out.push(Frame {
                     cue,
                     speaker,
@@ -277,7 +310,12 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         };
-        let subject = mention_left(v, lo, b);
+        // "Carson did not name his rivals but told …": a second verb of the sentence subject.
+        let subject = mention_left(v, lo, b).or_else(|| {
+            (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
+                .then(|| sentence_subject(v, lo, b))
+                .flatten()
+        });
         if form == CueForm::Base && subject.is_none() {
             k += 1;
             continue;
@@ -292,6 +330,21 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         let quote_follow = forward_start(v, k, hi).is_some_and(|a| v.quoted(a));
         let mut pushed = false;
         if let Some(p) = pre_end
+            && v.word(p) == ","
+            && forward.is_none()
+            && !has_quote(v, lo, p)
+            && resumes_after_cue(v, k, hi)
+            && let Some(content) = content_to_end(v, lo, hi)
+        {
+            // "South Carolina, he said, was “where we have a chance …”": the attribution
+            // sits inside its content, which is the whole sentence.
+            out.push(Frame {
+                cue,
+                speaker: Some(subject),
+                content,
+            });
+            pushed = true;
+        } else if let Some(p) = pre_end
             && (v.quoted(p) || v.word(p) == ",")
             && (forward.is_none() || quote_follow)
             && (has_quote(v, lo, p + 1) || (forward.is_none() && words_in(v, lo, p) >= 3))
@@ -397,17 +450,39 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
 /// The subject at the start of the sentence: "Sanders, insisting that …".
 fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let mut a = lo;
-    // "Back on CNBC, Mr. Trump …": skip an opening adverbial up to its comma.
-    let first = v.word(lo);
-    if (is_adjunct_opener(first)
-        || first.ends_with("ly")
-        || is_one_of(
-            first,
-            &["back", "still", "but", "and", "yet", "instead", "meanwhile"],
-        ))
-        && let Some(c) = (lo..hi.min(lo + 10)).find(|&t| !v.quoted(t) && v.word(t) == ",")
-    {
-        a = c + 1;
+    // "And then Trump …", "Back on CNBC, Mr. Trump …", "On Thursday, after the vote, Warren …":
+    // skip conjunctions and up to three opening adverbials, each up to its comma.
+    for _ in 0..3 {
+        while a < hi
+            && !v.quoted(a)
+            && (!is_word(v.word(a)) || is_one_of(v.word(a), &["and", "but", "yet", "so", "then"]))
+        {
+            a += 1;
+        }
+        let w = v.word(a);
+        let opener = is_adjunct_opener(w)
+            || (w.ends_with("ly") && v.word(a + 1) == ",")
+            || is_one_of(
+                w,
+                &[
+                    "back",
+                    "still",
+                    "instead",
+                    "meanwhile",
+                    "although",
+                    "though",
+                    "despite",
+                    "as",
+                    "once",
+                    "because",
+                    "asked",
+                    "speaking",
+                ],
+            );
+        match (a..hi.min(a + 14)).find(|&t| !v.quoted(t) && v.word(t) == ",") {
+            Some(c) if opener && !v.quoted(a) => a = c + 1,
+            _ => break,
+        }
     }
     while a < hi && !is_word(v.word(a)) && !v.quoted(a) {
         a += 1;
