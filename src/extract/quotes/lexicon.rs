@@ -269,6 +269,26 @@ const FINITE: &[&str] = &[
     "pledges",
     "read",
     "reads",
+    "answered",
+    "answers",
+    "mocks",
+    "retorted",
+    "retorts",
+    "exclaimed",
+    "confessed",
+    "confesses",
+    "chanted",
+    "barked",
+    "surmised",
+    "elaborated",
+    "elaborates",
+    "shouts",
+    "yells",
+    "interjected",
+    "cautioned",
+    "cautions",
+    "recounted",
+    "recounts",
 ];
 
 const PARTICIPLE: &[&str] = &[
@@ -348,6 +368,13 @@ const PARTICIPLE: &[&str] = &[
     "threatening",
     "signaling",
     "indicating",
+    "answering",
+    "retorting",
+    "exclaiming",
+    "chanting",
+    "shouting",
+    "cautioning",
+    "recounting",
 ];
 
 const BASE: &[&str] = &[
@@ -395,6 +422,7 @@ const BASE: &[&str] = &[
     "reject",
     "question",
     "insist",
+    "answer",
 ];
 
 /// Auxiliaries and adverbs that sit between a subject and its cue ("has also said").

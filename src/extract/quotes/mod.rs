@@ -552,6 +552,16 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("The senator"), "{m:?}");
     }
 
+    #[test]
+    fn phrasal_and_as_put_it_cues() {
+        let m = mentions("“He has no plan for the border,” Rubio shot back.");
+        assert_eq!(m[0].1.as_deref(), Some("Rubio"), "{m:?}");
+        let m = mentions("As the mayor put it, “We are not going to be bullied.”");
+        assert_eq!(m[0].1.as_deref(), Some("the mayor"), "{m:?}");
+        let m = mentions("“I would say this,” Ms. Ortiz answered.");
+        assert_eq!(m[0].1.as_deref(), Some("Ms. Ortiz"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

@@ -214,7 +214,20 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 2;
             continue;
         }
-        let Some(form) = cue_form(w) else {
+        if is_one_of(w, &["put", "puts"])
+            && is_one_of(v.word(k + 1), &["it"])
+            && let Some(f) = as_put_it(v, lo, hi, k)
+        {
+            out.push(f);
+            k += 2;
+            continue;
+        }
+        // "Rubio shot back": a phrasal cue; `kv` is the verb's last token.
+        let phrasal = is_one_of(w, &["shot", "fired", "hit", "pushed"])
+            && k + 1 < hi
+            && is_one_of(v.word(k + 1), &["back"]);
+        let kv = k + usize::from(phrasal);
+        let Some(form) = cue_form(w).or(phrasal.then_some(CueForm::Finite)) else {
             k += 1;
             continue;
         };
@@ -223,14 +236,14 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         }
-        let cue = v.span(k);
+        let cue = Span::new(v.span(k).start, v.span(kv).end);
         let mut j = k;
         while j > lo && !v.quoted(j - 1) && is_aux_or_adverb(v.word(j - 1)) {
             j -= 1;
         }
         // j is the first token of the verb group; j-1 what stands before it.
         let before = (j > lo).then(|| j - 1);
-        let forward = forward_start(v, k, hi).and_then(|a| content_to_end(v, a, hi));
+        let forward = forward_start(v, kv, hi).and_then(|a| content_to_end(v, a, hi));
         // A closing parenthesis ends a speaker phrase ("Rubio (R-Fla.) said"), not a clause.
         let punct_before =
             before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)) && v.word(b) != ")");
@@ -279,7 +292,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             }
             // Cue first: "…," said Mr. Smith (not "…," told CBS News: the hearer).
             if form == CueForm::Finite && !is_one_of(w, &["told", "tells", "asked", "asks"]) {
-                let speaker = mention_right(v, k + 1, hi);
+                let speaker = mention_right(v, kv + 1, hi);
                 let b = before.unwrap_or(lo);
                 if before.is_some()
                     && speaker.is_some()
@@ -327,7 +340,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         let subj_tok = first_token(v, lo, hi, subject).unwrap_or(b);
         // The quote or clause before "…," Putin said.
         let pre_end = subj_tok.checked_sub(1).filter(|&p| p >= lo);
-        let quote_follow = forward_start(v, k, hi).is_some_and(|a| v.quoted(a));
+        let quote_follow = forward_start(v, kv, hi).is_some_and(|a| v.quoted(a));
         let mut pushed = false;
         if let Some(p) = pre_end
             && v.word(p) == ","
@@ -493,6 +506,30 @@ fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let m = mention_right(v, a, hi)?;
     let t = m.text(v.body);
     (is_cap(t) || super::lexicon::is_subject_pronoun(t)).then_some(m)
+}
+
+/// "As X put it, “…”" and "…, as X put it." (`k` is "put"): X's words are the rest of the
+/// sentence after the comma, or the clause before "as".
+fn as_put_it(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
+    let speaker = mention_left(v, lo, k.checked_sub(1)?)?;
+    let as_tok = first_token(v, lo, hi, speaker)?.checked_sub(1)?;
+    if as_tok < lo || !is_one_of(v.word(as_tok), &["as"]) {
+        return None;
+    }
+    let content = if words_in(v, lo, as_tok) >= 3 || has_quote(v, lo, as_tok) {
+        content_before(v, lo, as_tok)?
+    } else {
+        let a = k + 2;
+        if a >= hi || !matches!(v.word(a), "," | ":") {
+            return None;
+        }
+        content_to_end(v, a + 1, hi)?
+    };
+    Some(Frame {
+        cue: Span::new(v.span(k).start, v.span(k + 1).end),
+        speaker: Some(speaker),
+        content,
+    })
 }
 
 /// "According to X, …" and "…, according to X."
