@@ -562,6 +562,36 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("Ms. Ortiz"), "{m:?}");
     }
 
+    #[test]
+    fn long_appositives_datelines_and_places() {
+        let m = mentions(
+            "“Every hour felt like a year,” Mr. Dunn, now 70 and retired in Dayton, Ohio, said by telephone.",
+        );
+        assert_eq!(
+            m[0].1.as_deref().map(|s| s.starts_with("Mr. Dunn")),
+            Some(true),
+            "{m:?}"
+        );
+        let m = mentions(
+            "Mrs. Hale, during a town hall in Columbus, Ohio, said she was “ready to fight.”",
+        );
+        assert_eq!(
+            m[0].1.as_deref().map(|s| s.starts_with("Mrs. Hale")),
+            Some(true),
+            "{m:?}"
+        );
+        let m = mentions(
+            "WASHINGTON — Sen. Ann Cole on Monday defended the bill, saying it “will save lives.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Sen. Ann Cole"), "{m:?}");
+        let m = mentions(
+            "At a rally in Ames, Iowa, on Sunday, Mrs. Hale spoke again, saying that “the fight goes on.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mrs. Hale"), "{m:?}");
+        let m = mentions("“Is anyone listening to the voters?” asked Mr. Ruiz.");
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Ruiz"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

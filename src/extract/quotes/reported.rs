@@ -290,8 +290,9 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 k += 1;
                 continue;
             }
-            // Cue first: "…," said Mr. Smith (not "…," told CBS News: the hearer).
-            if form == CueForm::Finite && !is_one_of(w, &["told", "tells", "asked", "asks"]) {
+            // Cue first: "…," said Mr. Smith, "…?" asked Mr. Smith (not "…," told CBS News:
+            // the hearer).
+            if form == CueForm::Finite && !is_one_of(w, &["told", "tells"]) {
                 let speaker = mention_right(v, kv + 1, hi);
                 let b = before.unwrap_or(lo);
                 if before.is_some()
@@ -445,15 +446,30 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
 /// "X, a spokesman for Y, said that …": the subject before an appositive ending at `comma`,
 /// and the index of the subject's first token.
 fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)> {
-    let mut c = comma;
-    while c > lo && comma - c < 14 {
-        c -= 1;
-        if v.quoted(c) {
-            return None;
+    // The phrase starts the clause (the sentence or what follows a quote), and the appositive
+    // may hold commas of its own ("Mr. Daniloff, now 81 and retired in Cambridge, Mass.,"):
+    // the subject is the first comma-ended name that starts the clause or follows a comma
+    // (so "in Columbus, Ohio," is passed over).
+    let floor = comma.saturating_sub(40).max(lo);
+    let mut b = (floor..comma)
+        .rev()
+        .find(|&t| v.quoted(t))
+        .map_or(floor, |t| t + 1);
+    while b < comma
+        && !v.quoted(b)
+        && (!is_word(v.word(b)) || is_one_of(v.word(b), &["and", "but"]))
+    {
+        b += 1;
+    }
+    for c in b + 1..comma {
+        if v.word(c) != "," || v.quoted(c) {
+            continue;
         }
-        if v.word(c) == "," {
-            let head = mention_left(v, lo, c.checked_sub(1)?)?;
-            let first = (lo..c).find(|&t| v.span(t).start >= head.start)?;
+        let Some(head) = mention_left(v, b, c - 1) else {
+            continue;
+        };
+        let first = (b..c).find(|&t| v.span(t).start >= head.start)?;
+        if first == b || v.word(first - 1) == "," {
             return Some((Span::new(head.start, v.span(comma - 1).end), first));
         }
     }
@@ -463,9 +479,18 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
 /// The subject at the start of the sentence: "Sanders, insisting that …".
 fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let mut a = lo;
-    // "And then Trump …", "Back on CNBC, Mr. Trump …", "On Thursday, after the vote, Warren …":
-    // skip conjunctions and up to three opening adverbials, each up to its comma.
-    for _ in 0..3 {
+    // A dateline: "WASHINGTON — Sen. Chuck Grassley …", "Washington (AFP) – Democrat …".
+    if let Some(d) = (lo..hi.min(lo + 6)).find(|&t| matches!(v.word(t), "—" | "–" | "-"))
+        && d > lo
+        && (lo..d).all(|t| !v.quoted(t) && (is_cap(v.word(t)) || matches!(v.word(t), "(" | ")")))
+    {
+        a = d + 1;
+    }
+    // "And then Trump …", "Back on CNBC, Mr. Trump …", "On Thursday, after the vote, Warren …",
+    // "Facing criticism, Mr. Trump …", "In Ames, Iowa, on Sunday, Mrs. Clinton …": skip
+    // conjunctions and up to four opening adverbials, each up to its comma.
+    let mut skipped = false;
+    for _ in 0..4 {
         while a < hi
             && !v.quoted(a)
             && (!is_word(v.word(a)) || is_one_of(v.word(a), &["and", "but", "yet", "so", "then"]))
@@ -491,9 +516,14 @@ fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
                     "asked",
                     "speaking",
                 ],
-            );
+            )
+            || (w.ends_with("ing") && is_cap(w));
         match (a..hi.min(a + 14)).find(|&t| !v.quoted(t) && v.word(t) == ",") {
-            Some(c) if opener && !v.quoted(a) => a = c + 1,
+            // After an adverbial, a lone capitalised word is the rest of a place ("Ames, Iowa,").
+            Some(c) if (opener || skipped && c == a + 1 && is_cap(w)) && !v.quoted(a) => {
+                a = c + 1;
+                skipped = true;
+            }
             _ => break,
         }
     }
