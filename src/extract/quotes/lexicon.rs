@@ -289,6 +289,7 @@ const FINITE: &[&str] = &[
     "cautions",
     "recounted",
     "recounts",
+    "retaliated",
 ];
 
 const PARTICIPLE: &[&str] = &[
@@ -428,7 +429,12 @@ const BASE: &[&str] = &[
 /// Auxiliaries and adverbs that sit between a subject and its cue ("has also said").
 pub fn is_aux_or_adverb(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    // Besides the list, any lower-case -ly adverb: "Trump jokingly said".
     in_set(word, &SET, AUX_OR_ADVERB)
+        || (word.len() > 4
+            && word.ends_with("ly")
+            && word.starts_with(|c: char| c.is_ascii_lowercase())
+            && !is_one_of(word, &["family", "rally", "assembly", "daily", "supply"]))
 }
 
 const AUX_OR_ADVERB: &[&str] = &[

@@ -592,6 +592,17 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("Mr. Ruiz"), "{m:?}");
     }
 
+    #[test]
+    fn adverbs_and_parentheses_around_the_cue() {
+        let m = mentions("Mr. Ames jokingly said, “I am becoming mainstream.”");
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Ames"), "{m:?}");
+        let m = mentions("He added, though, that in the end “the plan did not work.”");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
+        let m = mentions("The family said, “We are grateful for the support.”");
+        assert_eq!(m[0].1.as_deref(), Some("The family"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

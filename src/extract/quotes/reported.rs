@@ -151,6 +151,19 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
         if n >= hi && w == ":" {
             return Some(hi);
         }
+        // "He added, though, that …", "she announced, in capital letters, “…”": a short
+        // parenthesis between the cue and its content.
+        if w == "," {
+            let c = (n..hi.min(n + 8)).find(|&t| v.quoted(t) || !is_word(v.word(t)))?;
+            if v.word(c) == "," && !v.quoted(c) && c + 1 < hi {
+                if v.quoted(c + 1) {
+                    return Some(c + 1);
+                }
+                if is_one_of(v.word(c + 1), &["that"]) && c + 2 < hi {
+                    return Some(c + 2);
+                }
+            }
+        }
         return None;
     }
     if is_one_of(w, &["that", "whether", "if"]) {
