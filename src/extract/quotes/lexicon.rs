@@ -269,6 +269,27 @@ const FINITE: &[&str] = &[
     "pledges",
     "read",
     "reads",
+    "answered",
+    "answers",
+    "mocks",
+    "retorted",
+    "retorts",
+    "exclaimed",
+    "confessed",
+    "confesses",
+    "chanted",
+    "barked",
+    "surmised",
+    "elaborated",
+    "elaborates",
+    "shouts",
+    "yells",
+    "interjected",
+    "cautioned",
+    "cautions",
+    "recounted",
+    "recounts",
+    "retaliated",
 ];
 
 const PARTICIPLE: &[&str] = &[
@@ -348,6 +369,13 @@ const PARTICIPLE: &[&str] = &[
     "threatening",
     "signaling",
     "indicating",
+    "answering",
+    "retorting",
+    "exclaiming",
+    "chanting",
+    "shouting",
+    "cautioning",
+    "recounting",
 ];
 
 const BASE: &[&str] = &[
@@ -395,12 +423,18 @@ const BASE: &[&str] = &[
     "reject",
     "question",
     "insist",
+    "answer",
 ];
 
 /// Auxiliaries and adverbs that sit between a subject and its cue ("has also said").
 pub fn is_aux_or_adverb(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    // Besides the list, any lower-case -ly adverb: "Trump jokingly said".
     in_set(word, &SET, AUX_OR_ADVERB)
+        || (word.len() > 4
+            && word.ends_with("ly")
+            && word.starts_with(|c: char| c.is_ascii_lowercase())
+            && !is_one_of(word, &["family", "rally", "assembly", "daily", "supply"]))
 }
 
 const AUX_OR_ADVERB: &[&str] = &[

@@ -484,6 +484,125 @@ mod tests {
         assert_eq!(quotes[2].2.as_deref(), Some("officials"));
     }
 
+    /// (text, speaker mention) of the direct quotes of `body`, without entities.
+    fn mentions(body: &str) -> Vec<(String, Option<String>)> {
+        run(body, &[])
+            .into_iter()
+            .filter(|q| q.0)
+            .map(|q| (q.1, q.2))
+            .collect()
+    }
+
+    #[test]
+    fn lower_case_speakers_after_a_determiner() {
+        let m = mentions("“The schools must reopen next month,” the board said.");
+        assert_eq!(m[0].1.as_deref(), Some("the board"), "{m:?}");
+        let m = mentions("“Nobody here wants another recount,” one county clerk wrote.");
+        assert_eq!(m[0].1.as_deref(), Some("one county clerk"), "{m:?}");
+    }
+
+    #[test]
+    fn speaker_with_party_and_state() {
+        let m = mentions("“We will fight this bill to the end,” Sen. Jane Doe (D-Ore.) said.");
+        assert_eq!(m[0].1.as_deref(), Some("Sen. Jane Doe (D-Ore.)"), "{m:?}");
+    }
+
+    #[test]
+    fn relative_pronoun_mention_keeps_its_antecedent() {
+        let body = "“We won,” said Ms. Lee, who said the vote was “a turning point for the city.”";
+        let ents = entities(body, &[("Lee", EntityKind::Person, "Ann Lee")]);
+        let quotes = run(body, &ents);
+        let last = quotes.last().unwrap();
+        assert_eq!(last.2.as_deref(), Some("Ms. Lee, who"), "{quotes:?}");
+        assert_eq!(last.3.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn participle_takes_the_speaker_before_it() {
+        let body = "“Taxes are too high,” Mr. Grant said, adding that the plan “would hurt families.” “We will vote no.”";
+        let m = mentions(body);
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(
+            m.iter().all(|q| q.1.as_deref() == Some("Mr. Grant")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn attribution_inside_its_sentence() {
+        let m = mentions("Iowa, she said, was “the place where we can turn this race around.”");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].0.starts_with("Iowa"), "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn second_verb_and_opening_adverbials_keep_the_subject() {
+        let m = mentions(
+            "Mr. Carson did not name his rivals but told the crowd, “Our nation is in trouble.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Carson"), "{m:?}");
+        let m = mentions(
+            "On Friday, after weeks of silence, Warren endorsed Clinton, saying, “She is a fighter.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Warren"), "{m:?}");
+        let m = mentions("And then Trump went on the attack, saying, “He should resign.”");
+        assert_eq!(m[0].1.as_deref(), Some("Trump"), "{m:?}");
+        let m = mentions("The senator closed by saying, “We will not back down.”");
+        assert_eq!(m[0].1.as_deref(), Some("The senator"), "{m:?}");
+    }
+
+    #[test]
+    fn phrasal_and_as_put_it_cues() {
+        let m = mentions("“He has no plan for the border,” Rubio shot back.");
+        assert_eq!(m[0].1.as_deref(), Some("Rubio"), "{m:?}");
+        let m = mentions("As the mayor put it, “We are not going to be bullied.”");
+        assert_eq!(m[0].1.as_deref(), Some("the mayor"), "{m:?}");
+        let m = mentions("“I would say this,” Ms. Ortiz answered.");
+        assert_eq!(m[0].1.as_deref(), Some("Ms. Ortiz"), "{m:?}");
+    }
+
+    #[test]
+    fn long_appositives_datelines_and_places() {
+        let m = mentions(
+            "“Every hour felt like a year,” Mr. Dunn, now 70 and retired in Dayton, Ohio, said by telephone.",
+        );
+        assert_eq!(
+            m[0].1.as_deref().map(|s| s.starts_with("Mr. Dunn")),
+            Some(true),
+            "{m:?}"
+        );
+        let m = mentions(
+            "Mrs. Hale, during a town hall in Columbus, Ohio, said she was “ready to fight.”",
+        );
+        assert_eq!(
+            m[0].1.as_deref().map(|s| s.starts_with("Mrs. Hale")),
+            Some(true),
+            "{m:?}"
+        );
+        let m = mentions(
+            "WASHINGTON — Sen. Ann Cole on Monday defended the bill, saying it “will save lives.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Sen. Ann Cole"), "{m:?}");
+        let m = mentions(
+            "At a rally in Ames, Iowa, on Sunday, Mrs. Hale spoke again, saying that “the fight goes on.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mrs. Hale"), "{m:?}");
+        let m = mentions("“Is anyone listening to the voters?” asked Mr. Ruiz.");
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Ruiz"), "{m:?}");
+    }
+
+    #[test]
+    fn adverbs_and_parentheses_around_the_cue() {
+        let m = mentions("Mr. Ames jokingly said, “I am becoming mainstream.”");
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Ames"), "{m:?}");
+        let m = mentions("He added, though, that in the end “the plan did not work.”");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
+        let m = mentions("The family said, “We are grateful for the support.”");
+        assert_eq!(m[0].1.as_deref(), Some("The family"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

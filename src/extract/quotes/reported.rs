@@ -151,6 +151,19 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
         if n >= hi && w == ":" {
             return Some(hi);
         }
+        // "He added, though, that …", "she announced, in capital letters, “…”": a short
+        // parenthesis between the cue and its content.
+        if w == "," {
+            let c = (n..hi.min(n + 8)).find(|&t| v.quoted(t) || !is_word(v.word(t)))?;
+            if v.word(c) == "," && !v.quoted(c) && c + 1 < hi {
+                if v.quoted(c + 1) {
+                    return Some(c + 1);
+                }
+                if is_one_of(v.word(c + 1), &["that"]) && c + 2 < hi {
+                    return Some(c + 2);
+                }
+            }
+        }
         return None;
     }
     if is_one_of(w, &["that", "whether", "if"]) {
@@ -172,6 +185,24 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
         return None;
     }
     Some(r)
+}
+
+/// Whether the sentence goes on after the cue at `k` and a comma ("…, he said, was …"),
+/// with an optional short adjunct between ("he said in an interview,"), and not with a
+/// participle ("she said, adding that …").
+fn resumes_after_cue(v: &View, k: usize, hi: usize) -> bool {
+    let mut t = k + 1;
+    if t < hi && !v.quoted(t) && is_adjunct_opener(v.word(t)) {
+        let stop = hi.min(t + 7);
+        while t < stop && !v.quoted(t) && is_word(v.word(t)) {
+            t += 1;
+        }
+    }
+    t + 1 < hi
+        && v.word(t) == ","
+        && !v.quoted(t)
+        && (v.quoted(t + 1)
+            || is_word(v.word(t + 1)) && cue_form(v.word(t + 1)) != Some(CueForm::Participle))
 }
 
 /// The token index of the first token of `span` (a mention found in this view).
@@ -196,7 +227,20 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 2;
             continue;
         }
-        let Some(form) = cue_form(w) else {
+        if is_one_of(w, &["put", "puts"])
+            && is_one_of(v.word(k + 1), &["it"])
+            && let Some(f) = as_put_it(v, lo, hi, k)
+        {
+            out.push(f);
+            k += 2;
+            continue;
+        }
+        // "Rubio shot back": a phrasal cue; `kv` is the verb's last token.
+        let phrasal = is_one_of(w, &["shot", "fired", "hit", "pushed"])
+            && k + 1 < hi
+            && is_one_of(v.word(k + 1), &["back"]);
+        let kv = k + usize::from(phrasal);
+        let Some(form) = cue_form(w).or(phrasal.then_some(CueForm::Finite)) else {
             k += 1;
             continue;
         };
@@ -205,19 +249,34 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         }
-        let cue = v.span(k);
+        let cue = Span::new(v.span(k).start, v.span(kv).end);
         let mut j = k;
         while j > lo && !v.quoted(j - 1) && is_aux_or_adverb(v.word(j - 1)) {
             j -= 1;
         }
         // j is the first token of the verb group; j-1 what stands before it.
         let before = (j > lo).then(|| j - 1);
-        let forward = forward_start(v, k, hi).and_then(|a| content_to_end(v, a, hi));
-        let punct_before = before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)));
+        let forward = forward_start(v, kv, hi).and_then(|a| content_to_end(v, a, hi));
+        // A closing parenthesis ends a speaker phrase ("Rubio (R-Fla.) said"), not a clause.
+        let punct_before =
+            before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)) && v.word(b) != ")");
         if form == CueForm::Participle {
-            // "…, saying that …": the speaker is the clause's subject.
-            if let (Some(content), true) = (forward, punct_before) {
-                let speaker = sentence_subject(v, lo, hi);
+            // "…, saying that …": the speaker is the clause's subject, which in "“…,” she
+            // said, adding that …" is the speaker of the attribution before.
+            // "She followed that by saying, “…”": after a preposition too.
+            let after_prep = before.is_some_and(|b| {
+                is_one_of(
+                    v.word(b),
+                    &["by", "upon", "after", "before", "while", "when", "in"],
+                )
+            });
+            if let (Some(content), true) = (forward, punct_before || after_prep) {
+                let speaker = out
+                    .iter()
+                    .rev()
+                    .find(|f| f.cue.end <= cue.start && f.speaker.is_some())
+                    .and_then(|f| f.speaker)
+                    .or_else(|| sentence_subject(v, lo, hi));
                 out.push(Frame {
                     cue,
                     speaker,
@@ -244,9 +303,10 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 k += 1;
                 continue;
             }
-            // Cue first: "…," said Mr. Smith (not "…," told CBS News: the hearer).
-            if form == CueForm::Finite && !is_one_of(w, &["told", "tells", "asked", "asks"]) {
-                let speaker = mention_right(v, k + 1, hi);
+            // Cue first: "…," said Mr. Smith, "…?" asked Mr. Smith (not "…," told CBS News:
+            // the hearer).
+            if form == CueForm::Finite && !is_one_of(w, &["told", "tells"]) {
+                let speaker = mention_right(v, kv + 1, hi);
                 let b = before.unwrap_or(lo);
                 if before.is_some()
                     && speaker.is_some()
@@ -277,7 +337,12 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         };
-        let subject = mention_left(v, lo, b);
+        // "Carson did not name his rivals but told …": a second verb of the sentence subject.
+        let subject = mention_left(v, lo, b).or_else(|| {
+            (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
+                .then(|| sentence_subject(v, lo, b))
+                .flatten()
+        });
         if form == CueForm::Base && subject.is_none() {
             k += 1;
             continue;
@@ -289,9 +354,24 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         let subj_tok = first_token(v, lo, hi, subject).unwrap_or(b);
         // The quote or clause before "…," Putin said.
         let pre_end = subj_tok.checked_sub(1).filter(|&p| p >= lo);
-        let quote_follow = forward_start(v, k, hi).is_some_and(|a| v.quoted(a));
+        let quote_follow = forward_start(v, kv, hi).is_some_and(|a| v.quoted(a));
         let mut pushed = false;
         if let Some(p) = pre_end
+            && v.word(p) == ","
+            && forward.is_none()
+            && !has_quote(v, lo, p)
+            && resumes_after_cue(v, k, hi)
+            && let Some(content) = content_to_end(v, lo, hi)
+        {
+            // "South Carolina, he said, was “where we have a chance …”": the attribution
+            // sits inside its content, which is the whole sentence.
+            out.push(Frame {
+                cue,
+                speaker: Some(subject),
+                content,
+            });
+            pushed = true;
+        } else if let Some(p) = pre_end
             && (v.quoted(p) || v.word(p) == ",")
             && (forward.is_none() || quote_follow)
             && (has_quote(v, lo, p + 1) || (forward.is_none() && words_in(v, lo, p) >= 3))
@@ -379,15 +459,30 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
 /// "X, a spokesman for Y, said that …": the subject before an appositive ending at `comma`,
 /// and the index of the subject's first token.
 fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)> {
-    let mut c = comma;
-    while c > lo && comma - c < 14 {
-        c -= 1;
-        if v.quoted(c) {
-            return None;
+    // The phrase starts the clause (the sentence or what follows a quote), and the appositive
+    // may hold commas of its own ("Mr. Daniloff, now 81 and retired in Cambridge, Mass.,"):
+    // the subject is the first comma-ended name that starts the clause or follows a comma
+    // (so "in Columbus, Ohio," is passed over).
+    let floor = comma.saturating_sub(40).max(lo);
+    let mut b = (floor..comma)
+        .rev()
+        .find(|&t| v.quoted(t))
+        .map_or(floor, |t| t + 1);
+    while b < comma
+        && !v.quoted(b)
+        && (!is_word(v.word(b)) || is_one_of(v.word(b), &["and", "but"]))
+    {
+        b += 1;
+    }
+    for c in b + 1..comma {
+        if v.word(c) != "," || v.quoted(c) {
+            continue;
         }
-        if v.word(c) == "," {
-            let head = mention_left(v, lo, c.checked_sub(1)?)?;
-            let first = (lo..c).find(|&t| v.span(t).start >= head.start)?;
+        let Some(head) = mention_left(v, b, c - 1) else {
+            continue;
+        };
+        let first = (b..c).find(|&t| v.span(t).start >= head.start)?;
+        if first == b || v.word(first - 1) == "," {
             return Some((Span::new(head.start, v.span(comma - 1).end), first));
         }
     }
@@ -397,17 +492,53 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
 /// The subject at the start of the sentence: "Sanders, insisting that …".
 fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let mut a = lo;
-    // "Back on CNBC, Mr. Trump …": skip an opening adverbial up to its comma.
-    let first = v.word(lo);
-    if (is_adjunct_opener(first)
-        || first.ends_with("ly")
-        || is_one_of(
-            first,
-            &["back", "still", "but", "and", "yet", "instead", "meanwhile"],
-        ))
-        && let Some(c) = (lo..hi.min(lo + 10)).find(|&t| !v.quoted(t) && v.word(t) == ",")
+    // A dateline: "WASHINGTON — Sen. Chuck Grassley …", "Washington (AFP) – Democrat …".
+    if let Some(d) = (lo..hi.min(lo + 6)).find(|&t| matches!(v.word(t), "—" | "–" | "-"))
+        && d > lo
+        && (lo..d).all(|t| !v.quoted(t) && (is_cap(v.word(t)) || matches!(v.word(t), "(" | ")")))
     {
-        a = c + 1;
+        a = d + 1;
+    }
+    // "And then Trump …", "Back on CNBC, Mr. Trump …", "On Thursday, after the vote, Warren …",
+    // "Facing criticism, Mr. Trump …", "In Ames, Iowa, on Sunday, Mrs. Clinton …": skip
+    // conjunctions and up to four opening adverbials, each up to its comma.
+    let mut skipped = false;
+    for _ in 0..4 {
+        while a < hi
+            && !v.quoted(a)
+            && (!is_word(v.word(a)) || is_one_of(v.word(a), &["and", "but", "yet", "so", "then"]))
+        {
+            a += 1;
+        }
+        let w = v.word(a);
+        let opener = is_adjunct_opener(w)
+            || (w.ends_with("ly") && v.word(a + 1) == ",")
+            || is_one_of(
+                w,
+                &[
+                    "back",
+                    "still",
+                    "instead",
+                    "meanwhile",
+                    "although",
+                    "though",
+                    "despite",
+                    "as",
+                    "once",
+                    "because",
+                    "asked",
+                    "speaking",
+                ],
+            )
+            || (w.ends_with("ing") && is_cap(w));
+        match (a..hi.min(a + 14)).find(|&t| !v.quoted(t) && v.word(t) == ",") {
+            // After an adverbial, a lone capitalised word is the rest of a place ("Ames, Iowa,").
+            Some(c) if (opener || skipped && c == a + 1 && is_cap(w)) && !v.quoted(a) => {
+                a = c + 1;
+                skipped = true;
+            }
+            _ => break,
+        }
     }
     while a < hi && !is_word(v.word(a)) && !v.quoted(a) {
         a += 1;
@@ -418,6 +549,30 @@ fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let m = mention_right(v, a, hi)?;
     let t = m.text(v.body);
     (is_cap(t) || super::lexicon::is_subject_pronoun(t)).then_some(m)
+}
+
+/// "As X put it, “…”" and "…, as X put it." (`k` is "put"): X's words are the rest of the
+/// sentence after the comma, or the clause before "as".
+fn as_put_it(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
+    let speaker = mention_left(v, lo, k.checked_sub(1)?)?;
+    let as_tok = first_token(v, lo, hi, speaker)?.checked_sub(1)?;
+    if as_tok < lo || !is_one_of(v.word(as_tok), &["as"]) {
+        return None;
+    }
+    let content = if words_in(v, lo, as_tok) >= 3 || has_quote(v, lo, as_tok) {
+        content_before(v, lo, as_tok)?
+    } else {
+        let a = k + 2;
+        if a >= hi || !matches!(v.word(a), "," | ":") {
+            return None;
+        }
+        content_to_end(v, a + 1, hi)?
+    };
+    Some(Frame {
+        cue: Span::new(v.span(k).start, v.span(k + 1).end),
+        speaker: Some(speaker),
+        content,
+    })
 }
 
 /// "According to X, …" and "…, according to X."

@@ -28,20 +28,44 @@ fn is_initial(w: &str) -> bool {
 
 /// The noun phrase ending at token `head` (inclusive), read leftwards, not before token `lo`.
 pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
+    // "Sen. Marco Rubio (R-Fla.) said": the phrase runs on over a short parenthesis.
+    let end = v.span(head).end;
+    let head = match v.word(head) {
+        ")" if !v.quoted(head) => (head.saturating_sub(6).max(lo)..head)
+            .rev()
+            .find(|&t| v.word(t) == "(")
+            .and_then(|t| t.checked_sub(1))
+            .filter(|&t| t >= lo)?,
+        _ => head,
+    };
     let w = v.word(head);
     if v.quoted(head) || !is_word(w) {
         return None;
     }
-    // "Obama, who called …": the relative pronoun is the mention; resolution looks left.
-    if is_subject_pronoun(w) || is_one_of(w, &["who"]) {
+    if is_subject_pronoun(w) {
         return Some(v.span(head));
+    }
+    // "said Beck, who said …": the mention is the antecedent with its relative pronoun
+    // (annotators mark either), resolved through the name inside it.
+    if is_one_of(w, &["who"]) {
+        let antecedent = head
+            .checked_sub(2)
+            .filter(|&t| t >= lo && v.word(t + 1) == ",")
+            .and_then(|t| mention_left(v, lo, t))
+            .filter(|a| !is_subject_pronoun(a.text(v.body)));
+        return Some(Span::new(
+            antecedent.map_or(v.span(head).start, |a| a.start),
+            end,
+        ));
     }
     if is_np_stop(w) {
         return None;
     }
     let mut start = head;
     let mut lowers = 0;
-    let mut has_cap_or_det = is_cap(w);
+    // A phrase opened by a determiner names a speaker whatever its head: "the board said",
+    // "another supporter wrote".
+    let mut opened_by_det = false;
     let mut k = head;
     while k > lo {
         k -= 1;
@@ -63,12 +87,11 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
         }
         if is_determiner(w) {
             start = k;
-            has_cap_or_det = true;
+            opened_by_det = true;
             break;
         }
         if is_cap(w) && !is_np_stop(w) {
             start = k;
-            has_cap_or_det = true;
             continue;
         }
         if is_one_of(w, &["of", "for"]) {
@@ -85,11 +108,10 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
         break;
     }
     let h = v.word(head);
-    if !(is_cap(h) || is_speaker_noun(h) || is_title(h)) {
+    if !(is_cap(h) || is_speaker_noun(h) || is_title(h) || opened_by_det) {
         return None;
     }
-    let _ = has_cap_or_det;
-    Some(Span::new(v.span(start).start, v.span(head).end))
+    Some(Span::new(v.span(start).start, end))
 }
 
 /// The noun phrase starting at token `first`, read rightwards, before token `hi`.
@@ -107,6 +129,9 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
     let mut end = None;
     let mut lowers = 0;
     let opened_by_det = is_determiner(w);
+    // Whether the last word was a head (a name or a speaker noun): a plain lower-case word
+    // after one is the verb ("Trump welcomed", "the senator closed"), not more of the phrase.
+    let mut after_head = false;
     let mut k = first;
     while k < hi {
         let w = v.word(k);
@@ -121,6 +146,7 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
             continue;
         }
         if w == "-" || w == "&" || is_possessive(w) {
+            after_head = false;
             k += 1;
             continue;
         }
@@ -129,9 +155,16 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         }
         if is_determiner(w) || (is_cap(w) && !is_np_stop(w)) {
             end = Some(k);
+            after_head = !is_determiner(w);
         } else if is_one_of(w, &["of", "for"]) && end.is_some() {
             // a connector inside the phrase: kept only if a word follows
+            after_head = false;
         } else if !is_np_stop(w) && super::lexicon::cue_form(w).is_none() {
+            let noun = is_speaker_noun(w) || is_title(w);
+            if after_head && !noun {
+                break;
+            }
+            after_head = noun;
             // "said master of ceremonies Asab Al-Tabchi": lower-case words count once a
             // name, a determiner or a speaker noun shows the phrase is one.
             lowers += 1;
@@ -318,10 +351,11 @@ impl<'a> Resolver<'a> {
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .collect();
-        if words.len() == 1 && is_one_of(words[0], &["who"]) {
+        if words.last().is_some_and(|w| is_one_of(w, &["who"])) {
             // The name right before ", who".
-            let e = self.entities.iter().rev().find(|e| e.span.end <= m.start)?;
-            let gap = &self.body[e.span.end..m.start];
+            let who = m.end.saturating_sub(3);
+            let e = self.entities.iter().rev().find(|e| e.span.end <= who)?;
+            let gap = self.body.get(e.span.end..who)?;
             if gap.trim() != "," || !matches!(e.kind, EntityKind::Person | EntityKind::Organization)
             {
                 return None;
