@@ -77,10 +77,10 @@ pub struct SearchArgs {
     /// The query: field syntax (`speaker:putin nato`) or plain English.
     pub query: Vec<String>,
     /// Number of hits to show.
-    #[arg(short = 'n', long, default_value_t = 10)]
+    #[arg(short = 'n', long, default_value_t = 10, allow_negative_numbers = true)]
     pub limit: usize,
     /// Skip this many hits first.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
     pub offset: usize,
     /// Print hits as JSON.
     #[arg(long)]
