@@ -25,10 +25,23 @@ pub struct Store {
     pub dir: PathBuf,
 }
 
+/// Longest tantivy message kept in an error: some quote a whole damaged file.
+const MAX_MESSAGE: usize = 300;
+
 fn corrupt(dir: &Path, e: impl std::fmt::Display) -> Error {
+    let full = e.to_string();
+    let mut message: String = full.split_whitespace().collect::<Vec<_>>().join(" ");
+    if message.len() > MAX_MESSAGE {
+        let mut end = MAX_MESSAGE;
+        while !message.is_char_boundary(end) {
+            end -= 1;
+        }
+        message.truncate(end);
+        message.push('…');
+    }
     Error::CorruptIndex {
         path: dir.to_path_buf(),
-        message: e.to_string(),
+        message,
     }
 }
 
@@ -91,5 +104,28 @@ impl Store {
             .filter(|m| m.is_file())
             .map(|m| m.len())
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrupt_index_errors_are_one_bounded_line() {
+        let long = format!(
+            "Meta file cannot be deserialized.\nContent: {}",
+            "{é}\n".repeat(500)
+        );
+        let Error::CorruptIndex { message, .. } = corrupt(Path::new("ix"), long) else {
+            panic!("not a CorruptIndex error");
+        };
+        assert!(!message.contains('\n'));
+        assert!(
+            message.len() <= MAX_MESSAGE + '…'.len_utf8(),
+            "{}",
+            message.len()
+        );
+        assert!(message.starts_with("Meta file cannot be deserialized. Content:"));
     }
 }
