@@ -1,15 +1,16 @@
 //! The incremental indexer: walks the paths, reads only new or changed files, replaces
 //! their articles by id, removes articles of files that disappeared, and commits once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, Term};
 
+use crate::article::Record;
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::index::Store;
@@ -228,6 +229,21 @@ fn update_on_pool(
     Ok(summary)
 }
 
+/// The records of one file with each id once: the last record of an id wins, as it would
+/// if they were indexed one after the other.
+fn last_per_id(records: &[Record]) -> Vec<&Record> {
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+    for (i, r) in records.iter().enumerate() {
+        last.insert(r.id.as_str(), i);
+    }
+    records
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| last.get(r.id.as_str()) == Some(i))
+        .map(|(_, r)| r)
+        .collect()
+}
+
 fn push(skips: &Mutex<Vec<Skip>>, skip: Skip) {
     if let Ok(mut s) = skips.lock() {
         s.push(skip);
@@ -289,27 +305,20 @@ fn index_file(
         push(skips, s);
     }
     writer.delete_term(Term::from_field_text(f.file, &file.key));
-    let docs: Vec<(String, Vec<TantivyDocument>)> = parsed
-        .records
-        .par_iter()
-        .map(|record| {
-            let analysis = extract::analyze(record);
-            let mut docs = Vec::with_capacity(1 + analysis.quotes.len());
-            docs.push(document::article(&f, &file.key, record, &analysis));
-            for q in &analysis.quotes {
-                docs.push(document::quote(&f, &file.key, record, &analysis, q));
-            }
-            (record.id.clone(), docs)
-        })
-        .collect();
-    let n = docs.len() as u64;
-    for (id, docs) in docs {
-        // The same id twice (in one file or across files): the later record wins.
-        writer.delete_term(Term::from_field_text(f.id, &id));
-        for d in docs {
-            writer.add_document(d)?;
+    // Each record is extracted and handed to tantivy's writer threads as soon as it is done,
+    // so extraction and indexing overlap and a big file is never held as documents in memory.
+    let records = last_per_id(&parsed.records);
+    records.par_iter().try_for_each(|record| -> Result<()> {
+        let analysis = extract::analyze(record);
+        // The same id in another file (or an earlier run): this record replaces it.
+        writer.delete_term(Term::from_field_text(f.id, &record.id));
+        writer.add_document(document::article(&f, &file.key, record, &analysis))?;
+        for q in &analysis.quotes {
+            writer.add_document(document::quote(&f, &file.key, record, &analysis, q))?;
         }
-    }
+        Ok(())
+    })?;
+    let n = records.len() as u64;
     progress.advance(file.size, n);
     state.records = n;
     if n == 0 {
@@ -322,4 +331,32 @@ fn index_file(
     Ok(Outcome::Indexed {
         new: known.is_none(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, body: &str) -> Record {
+        Record {
+            id: id.into(),
+            body: body.into(),
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn last_record_of_an_id_wins_and_order_is_kept() {
+        let records = [
+            record("a", "first a"),
+            record("b", "only b"),
+            record("a", "second a"),
+            record("c", "only c"),
+        ];
+        let kept: Vec<&str> = last_per_id(&records)
+            .iter()
+            .map(|r| r.body.as_str())
+            .collect();
+        assert_eq!(kept, ["only b", "second a", "only c"]);
+    }
 }
