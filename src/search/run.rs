@@ -37,6 +37,11 @@ const PROXIMITY_SLOP: u32 = 4;
 /// United States has stationed in ...") neighbouring words are not a phrase, and the sloppy
 /// phrase scores double-count their words (measured: MAP -2 points on TIME).
 const PROXIMITY_MAX_TERMS: usize = 4;
+/// Boost for a quote whose document is linked to an entity named in the question. Quotes
+/// only: a quote is one sentence that often names its topic only in the surrounding text,
+/// while an article spells the names out, so the link double-counts them and a loose link
+/// ("nations" -> United Nations) lifts off-topic articles (TIME, articles: MAP 0.732 with
+/// it, 0.756 without; quote questions: P@5 0.81 with it, 0.78 without).
 const W_ENTITY: Score = 0.8;
 /// Pseudo-relevance feedback (RM3): how many top documents of the first pass are read,
 /// how many of their words are added, and the original query's share of the weight.
@@ -494,7 +499,12 @@ impl Engine {
                     .collect(),
             )));
         }
-        for e in &plan.boost_entities {
+        let boost_entities = if plan.kind == Some(Kind::Quote) {
+            plan.boost_entities.as_slice()
+        } else {
+            &[]
+        };
+        for e in boost_entities {
             clauses.push((
                 Occur::Should,
                 boosted(term_query(f.entity_key, e), W_ENTITY),

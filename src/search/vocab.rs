@@ -258,12 +258,18 @@ impl Names {
         out
     }
 
-    /// Canonical names matching `words` (lower-cased): the full name, or a surname.
+    /// Canonical names matching `words` (lower-cased): the full name, and for one word every
+    /// name with that surname too — an extractor keeps a bare "Blair" as its own speaker when
+    /// it cannot tell which Blair, and "Blair quotes" asks for all of them.
     pub fn lookup(&self, words: &[&str]) -> Vec<&str> {
         let joined = words.join(" ");
         let mut ids = self.find(0, joined.as_bytes());
-        if ids.is_empty() && words.len() == 1 {
-            ids = self.find(1, joined.as_bytes());
+        if words.len() == 1 {
+            for i in self.find(1, joined.as_bytes()) {
+                if !ids.contains(&i) {
+                    ids.push(i);
+                }
+            }
         }
         ids.into_iter().filter_map(|i| self.name(i)).collect()
     }
@@ -356,8 +362,11 @@ mod tests {
         assert!(copy.valid());
         assert_eq!(copy.key(), Some(42));
         assert_eq!(copy.len(), 3);
-        // A full name wins over surnames; a bare surname lists every holder.
-        assert_eq!(copy.resolve("clinton"), ["Clinton"]);
+        // A bare surname lists the bare name and every full name with it.
+        assert_eq!(
+            copy.resolve("clinton"),
+            ["Clinton", "Hillary Clinton", "Bill Clinton"]
+        );
         assert_eq!(copy.resolve("Hillary Clinton"), ["Hillary Clinton"]);
         let surname = Names::from_names(vec!["Bill Clinton".into(), "Hillary Clinton".into()]);
         assert_eq!(
