@@ -242,9 +242,12 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 last_here = Some((Some(f.cue), f.speaker));
             }
             // Quotes of the sentence outside every frame's content.
-            let only_quotes = (s_lo..s_hi).all(|k| {
-                v.quoted(k) || !v.word(k).chars().next().is_some_and(char::is_alphanumeric)
-            });
+            let outside_words = (s_lo..s_hi)
+                .filter(|&k| {
+                    !v.quoted(k) && v.word(k).chars().next().is_some_and(char::is_alphanumeric)
+                })
+                .count();
+            let only_quotes = outside_words == 0;
             for (i, q) in s_quotes.iter().enumerate() {
                 if used[i] {
                     continue;
@@ -254,9 +257,11 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                     .min_by_key(|f| f.cue.start.abs_diff(q.inner.start))
                     .map(|f| (Some(f.cue), f.speaker));
                 let is_para_first = q.outer.start == para.start;
+                // A quote with a few words of narration around it ("But “…”", "It's “…”")
+                // goes on the paragraph's speech like a bare quote does.
                 let carried = if nearest.is_some() {
                     nearest
-                } else if only_quotes || is_para_first {
+                } else if only_quotes || is_para_first || outside_words <= 3 {
                     if found.len() > para_first {
                         last_here
                     } else if (prev_unclosed && is_para_first) || (opens_with_quote && only_quotes)
@@ -601,6 +606,27 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
         let m = mentions("The family said, “We are grateful for the support.”");
         assert_eq!(m[0].1.as_deref(), Some("The family"), "{m:?}");
+    }
+
+    #[test]
+    fn narration_around_a_continued_quote_and_opening_participles() {
+        let m = mentions(
+            "“It's ambush journalism,” Ms. Reyes says. It's “this new in-your-face journalism.”",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m.iter().all(|q| q.1.as_deref() == Some("Ms. Reyes")),
+            "{m:?}"
+        );
+        let m = mentions(
+            "Noting that only one senator voted with them, Mr. Tate added: “That's where the problem is.”",
+        );
+        let last = m.last().unwrap();
+        assert_eq!(last.1.as_deref(), Some("Mr. Tate"), "{m:?}");
+        let m = mentions(
+            "Speaking in Salem, New Hampshire, Mr. Tate went after Bush, calling him “a total stiff.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Tate"), "{m:?}");
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):
