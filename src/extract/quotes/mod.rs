@@ -257,11 +257,12 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                     .min_by_key(|f| f.cue.start.abs_diff(q.inner.start))
                     .map(|f| (Some(f.cue), f.speaker));
                 let is_para_first = q.outer.start == para.start;
-                // A quote with a few words of narration around it ("But “…”", "It's “…”")
-                // goes on the paragraph's speech like a bare quote does.
+                // A quote with a few words of narration around it ("But “…”", "It's “…”"), or
+                // one opening its sentence, goes on the paragraph's speech like a bare quote.
+                let opens_sentence = q.outer.start == v.span(s_lo).start;
                 let carried = if nearest.is_some() {
                     nearest
-                } else if only_quotes || is_para_first || outside_words <= 3 {
+                } else if only_quotes || is_para_first || opens_sentence || outside_words <= 3 {
                     if found.len() > para_first {
                         last_here
                     } else if (prev_unclosed && is_para_first) || (opens_with_quote && only_quotes)
@@ -627,6 +628,18 @@ mod tests {
             "Speaking in Salem, New Hampshire, Mr. Tate went after Bush, calling him “a total stiff.”",
         );
         assert_eq!(m[0].1.as_deref(), Some("Mr. Tate"), "{m:?}");
+    }
+
+    #[test]
+    fn quote_opening_its_sentence_continues_the_speaker() {
+        let m = mentions(
+            "“We are in good shape,” said Tom Hale, an adviser. “We could win enough delegates in Ohio to catch up,” which votes next week.",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m.iter().all(|q| q.1.as_deref() == Some("Tom Hale")),
+            "{m:?}"
+        );
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):
