@@ -505,6 +505,15 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("the board"), "{m:?}");
         let m = mentions("“Nobody here wants another recount,” one county clerk wrote.");
         assert_eq!(m[0].1.as_deref(), Some("one county clerk"), "{m:?}");
+        // A possessive opens no speaker phrase: the noun after it is what is demanded.
+        let q = run(
+            "Moscow sent its proposals, including its main demands that the bloc stop growing.",
+            &[],
+        );
+        assert!(
+            q.iter().all(|q| q.2.as_deref() != Some("its main")),
+            "{q:?}"
+        );
     }
 
     #[test]
