@@ -270,7 +270,15 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                     &["by", "upon", "after", "before", "while", "when", "in"],
                 )
             });
-            if let (Some(content), true) = (forward, punct_before || after_prep) {
+            if let (Some(mut content), true) = (forward, punct_before || after_prep) {
+                // "Noting that …, Tester added: “…”": a participle opening the sentence ends
+                // at its comma; the main clause is an attribution of its own.
+                if before.is_none()
+                    && let Some(c) = (k + 1..hi).find(|&t| !v.quoted(t) && v.word(t) == ",")
+                    && v.span(c).start > content.start
+                {
+                    content.end = v.span(c - 1).end;
+                }
                 let speaker = out
                     .iter()
                     .rev()
@@ -533,7 +541,10 @@ fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
             || (w.ends_with("ing") && is_cap(w));
         match (a..hi.min(a + 14)).find(|&t| !v.quoted(t) && v.word(t) == ",") {
             // After an adverbial, a lone capitalised word is the rest of a place ("Ames, Iowa,").
-            Some(c) if (opener || skipped && c == a + 1 && is_cap(w)) && !v.quoted(a) => {
+            Some(c)
+                if (opener || skipped && c <= a + 2 && (a..c).all(|t| is_cap(v.word(t))))
+                    && !v.quoted(a) =>
+            {
                 a = c + 1;
                 skipped = true;
             }

@@ -87,7 +87,8 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
         }
         if is_determiner(w) {
             start = k;
-            opened_by_det = true;
+            // Not a possessive: "its main demands that …" is no speaker.
+            opened_by_det = !is_one_of(w, &["his", "her", "its", "their", "our", "my", "your"]);
             break;
         }
         if is_cap(w) && !is_np_stop(w) {
