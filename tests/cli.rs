@@ -4,26 +4,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+use common::{json, newsdex, success_json};
+
 const SEED: &str = "../shared/seed/000_24f06f2ccdc2f1d3.txt";
 const BBC: &str = "../shared/data/bbc/politics";
-
-fn newsdex(index: &Path) -> Command {
-    let mut c = Command::cargo_bin("newsdex").unwrap();
-    c.arg("--index")
-        .arg(index)
-        .env_remove("NEWSDEX_INDEX")
-        .env("NO_COLOR", "1");
-    c
-}
-
-fn json(out: &[u8]) -> Value {
-    serde_json::from_slice(out)
-        .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", String::from_utf8_lossy(out)))
-}
 
 /// A corpus folder with the seed article and `n` BBC politics articles.
 fn corpus(n: usize) -> (TempDir, PathBuf) {
@@ -39,19 +27,15 @@ fn corpus(n: usize) -> (TempDir, PathBuf) {
 }
 
 fn index_json(index: &Path, paths: &[&Path]) -> Value {
-    let out = newsdex(index)
-        .arg("index")
-        .args(paths)
-        .arg("--json")
-        .arg("--quiet")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "index failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json(&out.stdout)
+    success_json(
+        newsdex(index)
+            .arg("index")
+            .args(paths)
+            .arg("--json")
+            .arg("--quiet")
+            .output()
+            .unwrap(),
+    )
 }
 
 fn search_json(index: &Path, args: &[&str]) -> (i32, Value) {
@@ -285,17 +269,13 @@ fn threads_and_memory_flags_bound_the_indexer() {
     let (dir, root) = corpus(3);
     let one = dir.path().join("one");
     let two = dir.path().join("two");
-    let out = newsdex(&one)
-        .args(["index", "--quiet", "--json", "-j", "1", "--memory", "20"])
-        .arg(&root)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let a = success_json(
+        newsdex(&one)
+            .args(["index", "--quiet", "--json", "-j", "1", "--memory", "20"])
+            .arg(&root)
+            .output()
+            .unwrap(),
     );
-    let a = json(&out.stdout);
     let b = index_json(&two, &[&root]);
     assert_eq!(a["articles"], 4);
     assert_eq!(a["articles"], b["articles"]);
@@ -383,11 +363,6 @@ fn wait_flag_waits_for_the_lock_then_indexes() {
         .output()
         .unwrap();
     release.join().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert!(started.elapsed() >= std::time::Duration::from_millis(1000));
-    assert_eq!(json(&out.stdout)["unchanged"], 2);
+    assert_eq!(success_json(out)["unchanged"], 2);
 }

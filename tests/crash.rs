@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 const REUTERS: &str = "../shared/data/reuters21578";
 
 fn bin() -> PathBuf {
@@ -16,18 +18,7 @@ fn bin() -> PathBuf {
 }
 
 fn run_json(index: &Path, args: &[&str]) -> Value {
-    let out = Command::new(bin())
-        .arg("--index")
-        .arg(index)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::success_json(common::newsdex(index).args(args).output().unwrap())
 }
 
 /// A few thousand real Reuters stories, as several files so that indexing takes a while.

@@ -11,23 +11,16 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
+
+mod common;
+use common::newsdex;
 
 const DATA: &str = "../shared/data";
 const FIXTURES: &str = "tests/fixtures/quote-ranking";
 /// Measured P@5: 0.81 (2026-11-26); the floor sits just under it.
 const P5_FLOOR: f64 = 0.78;
-
-fn newsdex(index: &Path) -> Command {
-    let mut c = Command::cargo_bin("newsdex").unwrap();
-    c.arg("--index")
-        .arg(index)
-        .env_remove("NEWSDEX_INDEX")
-        .env("NO_COLOR", "1");
-    c
-}
 
 /// The name an article is copied under: its path below `../shared/data`, '/' as '-'.
 fn copy_name(source: &str) -> String {

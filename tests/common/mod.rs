@@ -1,0 +1,35 @@
+//! Helpers shared by the end-to-end tests: running the `newsdex` binary on a given index and
+//! reading its JSON output.
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// `newsdex --index INDEX`, isolated from the caller's environment and colours.
+pub fn newsdex(index: &Path) -> Command {
+    let mut c = Command::cargo_bin("newsdex").unwrap();
+    c.arg("--index")
+        .arg(index)
+        .env_remove("NEWSDEX_INDEX")
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// Parses JSON output, showing it when it is not JSON.
+pub fn json(out: &[u8]) -> Value {
+    serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+/// The JSON stdout of a run that must succeed (its stderr is shown when it did not).
+pub fn success_json(out: Output) -> Value {
+    assert!(
+        out.status.success(),
+        "newsdex failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out.stdout)
+}
