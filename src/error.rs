@@ -39,3 +39,24 @@ impl Error {
         }
     }
 }
+
+/// A message cut to at most `max` bytes (on a character boundary, with "…" when cut): some
+/// library errors quote a whole file or document.
+pub fn bounded(message: &str, max: usize) -> String {
+    if message.len() <= max {
+        return message.to_string();
+    }
+    format!("{}…", &message[..message.floor_char_boundary(max)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_cuts_on_a_character_boundary() {
+        assert_eq!(bounded("short", 10), "short");
+        assert_eq!(bounded("ééé", 3), "é…");
+        assert_eq!(bounded("abcdef", 4), "abcd…");
+    }
+}

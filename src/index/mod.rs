@@ -29,19 +29,14 @@ pub struct Store {
 const MAX_MESSAGE: usize = 300;
 
 fn corrupt(dir: &Path, e: impl std::fmt::Display) -> Error {
-    let full = e.to_string();
-    let mut message: String = full.split_whitespace().collect::<Vec<_>>().join(" ");
-    if message.len() > MAX_MESSAGE {
-        let mut end = MAX_MESSAGE;
-        while !message.is_char_boundary(end) {
-            end -= 1;
-        }
-        message.truncate(end);
-        message.push('…');
-    }
+    let one_line = e
+        .to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Error::CorruptIndex {
         path: dir.to_path_buf(),
-        message,
+        message: crate::error::bounded(&one_line, MAX_MESSAGE),
     }
 }
 

@@ -151,16 +151,7 @@ fn kind(v: &Value) -> &'static str {
 
 /// serde_json's message, which already names line and column.
 fn short_error(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    if s.len() > 120 {
-        let mut end = 120;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        format!("{}…", s.get(..end).unwrap_or(""))
-    } else {
-        s
-    }
+    crate::error::bounded(&e.to_string(), 120)
 }
 
 const TITLE: &[&str] = &["title", "headline", "name"];
