@@ -66,19 +66,35 @@ fn words_in(v: &View, a: usize, b: usize) -> usize {
     (a..b).filter(|&k| is_word(v.word(k))).count()
 }
 
-/// The content of an appositive attribution ("X, a spokesman, said that …" or
-/// "“…,” X, a spokesman, said."): what follows the cue, else the quote before the speaker
-/// (`first` is the speaker's first token).
-fn appositive_content(v: &View, lo: usize, first: usize, forward: Option<Span>) -> Option<Span> {
-    if forward.is_some() {
-        return forward;
+/// An appositive attribution ("X, a spokesman, said that …" or "“…,” X, a spokesman, said."),
+/// the appositive ending at the comma token `comma` just before the cue. The content is what
+/// follows the cue, else the quote before the speaker.
+fn appositive_frame(
+    v: &View,
+    lo: usize,
+    comma: usize,
+    cue: Span,
+    forward: Option<Span>,
+) -> Option<Frame> {
+    if v.word(comma) != "," {
+        return None;
     }
-    let p = first.checked_sub(1).filter(|&p| p >= lo)?;
-    if (v.quoted(p) || v.word(p) == ",") && has_quote(v, lo, p + 1) {
-        content_before(v, lo, p + usize::from(!v.quoted(p)))
-    } else {
-        None
-    }
+    let (speaker, first) = appositive_subject(v, lo, comma)?;
+    let content = match forward {
+        Some(f) => f,
+        None => {
+            let p = first.checked_sub(1).filter(|&p| p >= lo)?;
+            if !((v.quoted(p) || v.word(p) == ",") && has_quote(v, lo, p + 1)) {
+                return None;
+            }
+            content_before(v, lo, p + usize::from(!v.quoted(p)))?
+        }
+    };
+    Some(Frame {
+        cue,
+        speaker: Some(speaker),
+        content,
+    })
 }
 
 fn has_quote(v: &View, a: usize, b: usize) -> bool {
@@ -297,17 +313,11 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         if punct_before {
             // "X, a spokesman, said …" / "“…,” X, a spokesman, said." — an appositive.
             if let Some(b) = before
-                && v.word(b) == ","
                 && b > lo
                 && !v.quoted(b - 1)
-                && let Some((sp, first)) = appositive_subject(v, lo, b)
-                && let Some(content) = appositive_content(v, lo, first, forward)
+                && let Some(frame) = appositive_frame(v, lo, b, cue, forward)
             {
-                out.push(Frame {
-                    cue,
-                    speaker: Some(sp),
-                    content,
-                });
+                out.push(frame);
                 k += 1;
                 continue;
             }
@@ -326,16 +336,10 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                         speaker,
                         content,
                     });
-                } else if let Some(b) = before
-                    && v.word(b) == ","
-                    && let Some((sp, first)) = appositive_subject(v, lo, b)
-                    && let Some(content) = appositive_content(v, lo, first, forward)
+                } else if let Some(frame) =
+                    before.and_then(|b| appositive_frame(v, lo, b, cue, forward))
                 {
-                    out.push(Frame {
-                        cue,
-                        speaker: Some(sp),
-                        content,
-                    });
+                    out.push(frame);
                 }
             }
             k += 1;
