@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
 use newsdex::article::Record;
 use newsdex::extract::{canon, date, ner, quotes, token};
 use newsdex::ingest;
@@ -105,7 +105,8 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<Record>> {
         let Some((format, gz)) = ingest::detect(&f.path) else {
             continue;
         };
-        let bytes = std::fs::read(&f.path).with_context(|| format!("reading {}", f.display))?;
+        let bytes = ingest::load(f, ingest::DEFAULT_MAX_FILE_SIZE)
+            .map_err(|skip| anyhow!("{}: {}", skip.path, skip.reason))?;
         records.extend(ingest::parse(&f.display, format, gz, &bytes).records);
     }
     Ok(records)
