@@ -10,11 +10,11 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur,
-    PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring,
+    Occur, PhraseQuery, Query, QueryParser, RangeQuery, Scorer, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, IndexReader, Order, Score, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, IndexReader, Order, Score, Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
@@ -55,7 +55,14 @@ const FB_ORIGINAL: Score = 0.5;
 /// Shares proportional to raw scores spread the weight almost evenly over the ten documents
 /// (measured on TIME: MAP 0.71 with shares, 0.75 with this).
 const FB_SHARPNESS: Score = 5.0;
+/// How many of the first pass's best documents the RM3 query re-ranks. Scoring the expanded
+/// query over the whole archive costs two thirds of a search at a million articles; a
+/// document that none of the question's words ranks this high is rarely what was asked.
+const FB_RERANK_DEPTH: usize = 1000;
 const SNIPPET_CHARS: usize = 240;
+/// How many of the union's best documents get their proximity score added. Proximity only
+/// reorders documents that already match the topic words well.
+const RESCORE_DEPTH: usize = 100;
 /// BM25 length normalisation for article bodies: the average body length tantivy divides by
 /// is taken as this share of the real one, so a body longer than usual loses more (tantivy
 /// fixes k1 = 1.2 and b = 0.75; K1 * (1 - B + B * len / (0.65 * avg)) has the shape of
@@ -323,7 +330,22 @@ impl Engine {
         Ok(found)
     }
 
-    fn topic_query(&self, plan: &Plan, notes: &mut Vec<String>) -> Option<Box<dyn Query>> {
+    /// The text fields a topic word is looked for in, with their weights.
+    fn weighted_fields(&self) -> [(Field, Score); 4] {
+        let f = &self.store.fields;
+        [
+            (f.title, W_TITLE),
+            (f.body, W_BODY),
+            (f.quote, W_QUOTE),
+            (f.context, W_CONTEXT),
+        ]
+    }
+
+    /// The scored part of a search. Natural-language questions become one flat union of
+    /// (boosted) term queries, which tantivy answers with block-max WAND: only documents that
+    /// can still enter the top k are scored. Proximity, which needs positions, is kept apart
+    /// and added to the top candidates afterwards ([`rescore`]).
+    fn topic_query(&self, plan: &Plan, notes: &mut Vec<String>) -> Option<Topic> {
         let f = &self.store.fields;
         if let Some(text) = &plan.syntax {
             let mut parser = QueryParser::for_index(
@@ -335,14 +357,12 @@ impl Engine {
             parser.set_field_boost(f.context, W_CONTEXT);
             let (q, errors) = parser.parse_query_lenient(text);
             notes.extend(errors.iter().map(|e| format!("query syntax: {e}")));
-            return Some(q);
+            return Some(Topic {
+                query: q,
+                proximity: None,
+            });
         }
-        let fields = [
-            (f.title, W_TITLE),
-            (f.body, W_BODY),
-            (f.quote, W_QUOTE),
-            (f.context, W_CONTEXT),
-        ];
+        let fields = self.weighted_fields();
         let form_query = |form: &[String], field: Field| -> Box<dyn Query> {
             match form {
                 [one] => term_query(field, one),
@@ -353,18 +373,21 @@ impl Engine {
                 )),
             }
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // A document's score is the sum of its matching clauses, so one flat union scores
+        // exactly as one union per topic word would.
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for t in &plan.terms {
-            let mut per_term: Vec<Box<dyn Query>> = Vec::new();
             for (field, w) in fields {
                 for form in &t.forms {
-                    per_term.push(boosted(form_query(form, field), w));
+                    clauses.push(boosted(form_query(form, field), w));
                 }
                 for e in &t.expansions {
-                    per_term.push(boosted(term_query(field, e), w * W_EXPANSION));
+                    clauses.push(boosted(term_query(field, e), w * W_EXPANSION));
                 }
             }
-            clauses.push((Occur::Should, any_of(per_term)));
+        }
+        if clauses.is_empty() {
+            return None;
         }
         let singles: Vec<&String> = plan
             .terms
@@ -374,6 +397,7 @@ impl Engine {
                 _ => None,
             })
             .collect();
+        let mut near: Vec<Box<dyn Query>> = Vec::new();
         if singles.len() >= 2 && plan.terms.len() <= PROXIMITY_MAX_TERMS {
             for field in [f.body, f.quote] {
                 for pair in singles.windows(2) {
@@ -383,30 +407,33 @@ impl Engine {
                         .collect();
                     let mut pq = PhraseQuery::new(terms);
                     pq.set_slop(PROXIMITY_SLOP);
-                    clauses.push((Occur::Should, boosted(Box::new(pq), W_PROXIMITY)));
+                    near.push(boosted(Box::new(pq), W_PROXIMITY));
                 }
             }
         }
-        if clauses.is_empty() {
+        Some(Topic {
+            query: any_of(clauses),
+            proximity: (!near.is_empty()).then(|| any_of(near)),
+        })
+    }
+
+    /// RM3's second half: the feedback words over the same fields, weighted so that the
+    /// original query and the feedback words share the score (a feedback word of weight 1/n
+    /// counts as much as one of the n topic words). Added to the first pass's pool by
+    /// [`rescore`], the sum is the RM3 query's score.
+    fn feedback_query(&self, plan: &Plan) -> Option<Box<dyn Query>> {
+        if plan.feedback.is_empty() {
             return None;
         }
-        let original: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
-        if plan.feedback.is_empty() {
-            return Some(original);
-        }
-        // RM3: the original query and the feedback words share the weight; a feedback word
-        // of weight 1/n counts as much as one of the n topic words.
         let n = plan.terms.len().max(1) as Score;
         let scale = n * (1.0 - FB_ORIGINAL) / FB_ORIGINAL;
-        let mut mixed = vec![(Occur::Should, original)];
+        let mut clauses = Vec::new();
         for (word, w) in &plan.feedback {
-            let per_field = fields
-                .iter()
-                .map(|&(field, fw)| boosted(term_query(field, word), fw))
-                .collect();
-            mixed.push((Occur::Should, boosted(any_of(per_field), w * scale)));
+            for (field, fw) in self.weighted_fields() {
+                clauses.push(boosted(term_query(field, word), fw * w * scale));
+            }
         }
-        Some(Box::new(BooleanQuery::new(mixed)))
+        Some(any_of(clauses))
     }
 
     /// Whether a search gets a feedback pass: plain-English topic searches ranked by
@@ -456,8 +483,18 @@ impl Engine {
         let articles = searcher
             .doc_freq(&Term::from_field_text(f.kind, KIND_ARTICLE))?
             .max(1) as f32;
+        // Words in falling P(w|R); no word's rarity exceeds `max_idf`, so the walk stops as
+        // soon as no later word can displace the current best FB_TERMS.
+        let mut candidates: Vec<(String, f32)> = weights.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let max_idf = ((articles + 1.0) / 0.5).ln();
+        let by_weight =
+            |a: &(String, f32), b: &(String, f32)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
         let mut ranked: Vec<(String, f32)> = Vec::new();
-        for (w, p) in weights {
+        for (w, p) in candidates {
+            if ranked.len() == FB_TERMS && ranked.last().is_some_and(|l| p * max_idf < l.1) {
+                break;
+            }
             if w.chars().count() < 3
                 || w.chars().all(|c| c.is_ascii_digit())
                 || understand::is_stop_stem(&w)
@@ -467,9 +504,9 @@ impl Engine {
             let df = searcher.doc_freq(&Term::from_field_text(f.body, &w))? as f32;
             let idf = ((articles + 1.0) / (df + 0.5)).ln().max(0.0);
             ranked.push((w, p * idf));
+            ranked.sort_by(by_weight);
+            ranked.truncate(FB_TERMS);
         }
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        ranked.truncate(FB_TERMS);
         let sum: f32 = ranked.iter().map(|(_, w)| w).sum();
         if sum > 0.0 {
             for (_, w) in &mut ranked {
@@ -479,29 +516,30 @@ impl Engine {
         Ok(ranked)
     }
 
-    fn build_query(
-        &self,
-        plan: &Plan,
-        with_dates: bool,
-        notes: &mut Vec<String>,
-    ) -> Box<dyn Query> {
+    fn build_query(&self, plan: &Plan, with_dates: bool, notes: &mut Vec<String>) -> Topic {
         let f = &self.store.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        match self.topic_query(plan, notes) {
-            Some(q) => clauses.push((Occur::Must, q)),
-            None => clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(AllQuery), 1.0)),
-            )),
-        }
-        let kinds: Vec<&str> = match plan.kind {
-            Some(Kind::Quote) => vec![KIND_QUOTE],
-            Some(Kind::Article) => vec![KIND_ARTICLE],
-            None => vec![KIND_ARTICLE, KIND_QUOTE],
+        let topic = self.topic_query(plan, notes);
+        // Only articles and quotes carry text, so a natural-language topic needs no kind
+        // filter unless one kind is asked for; leaving it out keeps the union prunable.
+        let kind_filter = plan.kind.is_some() || plan.syntax.is_some() || topic.is_none();
+        let (topic_query, proximity) = match topic {
+            Some(t) => (t.query, t.proximity),
+            None => (
+                Box::new(ConstScoreQuery::new(Box::new(AllQuery), 1.0)) as Box<dyn Query>,
+                None,
+            ),
         };
-        clauses.push(filter(any_of(
-            kinds.iter().map(|k| term_query(f.kind, k)).collect(),
-        )));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, topic_query)];
+        if kind_filter {
+            let kinds: Vec<&str> = match plan.kind {
+                Some(Kind::Quote) => vec![KIND_QUOTE],
+                Some(Kind::Article) => vec![KIND_ARTICLE],
+                None => vec![KIND_ARTICLE, KIND_QUOTE],
+            };
+            clauses.push(filter(any_of(
+                kinds.iter().map(|k| term_query(f.kind, k)).collect(),
+            )));
+        }
         if !plan.speakers.is_empty() || plan.speakers_required {
             clauses.push(filter(any_of(
                 plan.speakers
@@ -541,7 +579,11 @@ impl Engine {
                 });
             clauses.push(filter(Box::new(RangeQuery::new(lower, upper))));
         }
-        Box::new(BooleanQuery::new(clauses))
+        let query = match <[_; 1]>::try_from(clauses) {
+            Ok([(_, only)]) => only,
+            Err(clauses) => Box::new(BooleanQuery::new(clauses)),
+        };
+        Topic { query, proximity }
     }
 
     /// Runs one search.
@@ -551,10 +593,16 @@ impl Engine {
         let mut notes = Vec::new();
         let want = req.offset + req.limit;
         let fetch = if req.collapse { want * 3 + 20 } else { want }.max(1);
+        // With feedback, the first pass keeps a deeper pool for the expanded query to re-rank.
+        let feedback = Self::feedback_applies(&plan, req);
+        let depth = if feedback {
+            fetch.max(FB_RERANK_DEPTH)
+        } else {
+            fetch
+        };
         let mut query = self.build_query(&plan, true, &mut notes);
-        let (mut total, mut top) =
-            self.collect(&searcher, query.as_ref(), fetch, req.sort, plan.kind)?;
-        if total == 0 && plan.dates_from == Some("query") {
+        let mut top = self.collect(&searcher, &query, depth, req.sort, plan.kind)?;
+        if top.is_empty() && plan.dates_from == Some("query") {
             notes.push(format!(
                 "nothing between {} and {}; showing all dates",
                 plan.since.map_or("the start".into(), |d| d.to_string()),
@@ -564,26 +612,22 @@ impl Engine {
             plan.until = None;
             plan.dates_from = None;
             query = self.build_query(&plan, false, &mut Vec::new());
-            (total, top) = self.collect(&searcher, query.as_ref(), fetch, req.sort, plan.kind)?;
+            top = self.collect(&searcher, &query, depth, req.sort, plan.kind)?;
         }
-        if Self::feedback_applies(&plan, req) && top.len() > 1 {
+        if feedback && top.len() > 1 {
             let k = top.len().min(FB_DOCS);
             plan.feedback = self.feedback_terms(&searcher, top.get(..k).unwrap_or_default())?;
-            if !plan.feedback.is_empty() {
-                let with_dates = plan.since.is_some() || plan.until.is_some();
-                query = self.build_query(&plan, with_dates, &mut Vec::new());
-                (total, top) =
-                    self.collect(&searcher, query.as_ref(), fetch, req.sort, plan.kind)?;
+            if let Some(expansion) = self.feedback_query(&plan) {
+                let stats = FieldStats::new(&searcher, &self.store.fields, plan.kind)?;
+                rescore(&searcher, &stats, expansion.as_ref(), &mut top)?;
             }
         }
+        top.truncate(fetch);
+        // Counting needs no scores, so it is a plain walk over the matching documents.
+        let total = searcher.search(query.query.as_ref(), &Count)?;
         plan.notes.extend(notes);
         // Highlights show the question's own words, not the feedback words.
-        let asked = Plan {
-            feedback: Vec::new(),
-            ..plan.clone()
-        };
-        let asked_query = self.build_query(&asked, false, &mut Vec::new());
-        let weights = self.snippet_terms(&searcher, &plan, asked_query.as_ref());
+        let weights = self.snippet_terms(&searcher, &plan, query.query.as_ref());
         // Collapse on stored fields first; cut snippets only for the hits shown.
         let mut hits: Vec<(Hit, String)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -626,34 +670,37 @@ impl Engine {
         })
     }
 
+    /// The best `n` documents for `topic`. By relevance, the union's top candidates (at
+    /// least [`RESCORE_DEPTH`]) get their proximity score added and are ranked again.
     fn collect(
         &self,
         searcher: &Searcher,
-        query: &dyn Query,
+        topic: &Topic,
         n: usize,
         sort: Sort,
         kind: Option<Kind>,
-    ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
-        let top = TopDocs::with_limit(n);
-        let stats = FieldStats::new(searcher, &self.store.fields, kind)?;
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let query = topic.query.as_ref();
         Ok(match sort {
             Sort::Relevance => {
-                let (count, docs) = searcher.search_with_statistics_provider(
-                    query,
-                    &(Count, top.order_by_score()),
-                    &stats,
-                )?;
-                (count, docs)
+                let stats = FieldStats::new(searcher, &self.store.fields, kind)?;
+                let depth = match topic.proximity {
+                    Some(_) => n.max(RESCORE_DEPTH),
+                    None => n,
+                };
+                let top = TopDocs::with_limit(depth).order_by_score();
+                let mut docs = searcher.search_with_statistics_provider(query, &top, &stats)?;
+                if let Some(near) = &topic.proximity {
+                    rescore(searcher, &stats, near.as_ref(), &mut docs)?;
+                }
+                docs.truncate(n);
+                docs
             }
             Sort::Date => {
-                let (count, docs) = searcher.search(
-                    query,
-                    &(
-                        Count,
-                        top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
-                    ),
-                )?;
-                (count, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
+                let top = TopDocs::with_limit(n)
+                    .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc);
+                let docs = searcher.search(query, &top)?;
+                docs.into_iter().map(|(_, a)| (0.0, a)).collect()
             }
         })
     }
@@ -723,6 +770,46 @@ impl Engine {
             source_text,
         ))
     }
+}
+
+/// A search's scored query and, apart, the proximity clauses added to its top candidates.
+struct Topic {
+    query: Box<dyn Query>,
+    proximity: Option<Box<dyn Query>>,
+}
+
+/// Adds `near`'s score to each candidate and ranks them again (score, then index order).
+/// Each segment's scorer is walked forward once over the candidates sorted by address.
+fn rescore(
+    searcher: &Searcher,
+    stats: &dyn Bm25StatisticsProvider,
+    near: &dyn Query,
+    docs: &mut [(Score, DocAddress)],
+) -> Result<()> {
+    let weight = near.weight(EnableScoring::enabled_from_statistics_provider(
+        stats, searcher,
+    ))?;
+    docs.sort_by_key(|&(_, addr)| addr);
+    let mut scorer: Option<(u32, Box<dyn Scorer>)> = None;
+    for (score, addr) in docs.iter_mut() {
+        let current = match &mut scorer {
+            Some((segment, s)) if *segment == addr.segment_ord => s,
+            _ => {
+                let reader = searcher.segment_reader(addr.segment_ord);
+                &mut scorer
+                    .insert((addr.segment_ord, weight.scorer(reader, 1.0)?))
+                    .1
+            }
+        };
+        if current.doc() < addr.doc_id {
+            current.seek(addr.doc_id);
+        }
+        if current.doc() == addr.doc_id {
+            *score += current.score();
+        }
+    }
+    docs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    Ok(())
 }
 
 /// Pairs of stem endings that English derivation swaps between a verb and its noun or
