@@ -3,7 +3,8 @@
 //! queries, REPEAT times after one warm-up pass.
 //!
 //! `cargo run --release --example latency -- INDEX_DIR QUERIES.tsv [REPEAT]` prints one JSON
-//! object: open time, and per query the median time in microseconds and the hit total.
+//! object: open time, and per query the median wall and CPU time in microseconds and the hit
+//! total.
 
 use std::path::Path;
 use std::time::Instant;
@@ -66,6 +67,15 @@ fn request(flags: &str, query: &str) -> Result<Request> {
     Ok(req)
 }
 
+/// CPU time this thread has spent on a core, in microseconds (Linux `schedstat`): on a
+/// shared machine it leaves out the time spent waiting for a core, which wall time counts.
+fn thread_cpu_us() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(f64::NAN, |ns| ns / 1e3)
+}
+
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(0.0)
@@ -95,16 +105,19 @@ fn main() -> Result<()> {
     let engine = Engine::open(Path::new(dir))?;
     let open_ms = t.elapsed().as_secs_f64() * 1e3;
     let mut times = vec![Vec::new(); reqs.len()];
+    let mut cpu_times = vec![Vec::new(); reqs.len()];
     let mut totals = vec![0; reqs.len()];
     for pass in 0..=repeat {
         for (i, (_, req)) in reqs.iter().enumerate() {
-            let t = Instant::now();
+            let (t, cpu) = (Instant::now(), thread_cpu_us());
             let resp = engine.search(req)?;
             let us = t.elapsed().as_secs_f64() * 1e6;
+            let cpu_us = thread_cpu_us() - cpu;
             if pass > 0
-                && let Some(v) = times.get_mut(i)
+                && let (Some(v), Some(c)) = (times.get_mut(i), cpu_times.get_mut(i))
             {
                 v.push(us);
+                c.push(cpu_us);
             }
             if let Some(n) = totals.get_mut(i) {
                 *n = resp.total;
@@ -113,10 +126,12 @@ fn main() -> Result<()> {
     }
     let per_query: Vec<serde_json::Value> = reqs
         .iter()
-        .zip(times.iter_mut())
+        .zip(times.iter_mut().zip(cpu_times.iter_mut()))
         .zip(&totals)
-        .map(|(((label, _), t), total)| {
-            serde_json::json!({"query": label, "median_us": median(t), "total": total})
+        .map(|(((label, _), (t, c)), total)| {
+            serde_json::json!({
+                "query": label, "median_us": median(t), "median_cpu_us": median(c), "total": total
+            })
         })
         .collect();
     println!(

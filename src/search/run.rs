@@ -359,7 +359,7 @@ impl Engine {
             notes.extend(errors.iter().map(|e| format!("query syntax: {e}")));
             return Some(Topic {
                 query: q,
-                proximity: None,
+                proximity: Vec::new(),
             });
         }
         let fields = self.weighted_fields();
@@ -413,7 +413,7 @@ impl Engine {
         }
         Some(Topic {
             query: any_of(clauses),
-            proximity: (!near.is_empty()).then(|| any_of(near)),
+            proximity: near,
         })
     }
 
@@ -421,10 +421,7 @@ impl Engine {
     /// original query and the feedback words share the score (a feedback word of weight 1/n
     /// counts as much as one of the n topic words). Added to the first pass's pool by
     /// [`rescore`], the sum is the RM3 query's score.
-    fn feedback_query(&self, plan: &Plan) -> Option<Box<dyn Query>> {
-        if plan.feedback.is_empty() {
-            return None;
-        }
+    fn feedback_clauses(&self, plan: &Plan) -> Vec<Box<dyn Query>> {
         let n = plan.terms.len().max(1) as Score;
         let scale = n * (1.0 - FB_ORIGINAL) / FB_ORIGINAL;
         let mut clauses = Vec::new();
@@ -433,7 +430,7 @@ impl Engine {
                 clauses.push(boosted(term_query(field, word), fw * w * scale));
             }
         }
-        Some(any_of(clauses))
+        clauses
     }
 
     /// Whether a search gets a feedback pass: plain-English topic searches ranked by
@@ -526,7 +523,7 @@ impl Engine {
             Some(t) => (t.query, t.proximity),
             None => (
                 Box::new(ConstScoreQuery::new(Box::new(AllQuery), 1.0)) as Box<dyn Query>,
-                None,
+                Vec::new(),
             ),
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, topic_query)];
@@ -617,9 +614,10 @@ impl Engine {
         if feedback && top.len() > 1 {
             let k = top.len().min(FB_DOCS);
             plan.feedback = self.feedback_terms(&searcher, top.get(..k).unwrap_or_default())?;
-            if let Some(expansion) = self.feedback_query(&plan) {
+            let expansion = self.feedback_clauses(&plan);
+            if !expansion.is_empty() {
                 let stats = FieldStats::new(&searcher, &self.store.fields, plan.kind)?;
-                rescore(&searcher, &stats, expansion.as_ref(), &mut top)?;
+                rescore(&searcher, &stats, &expansion, &mut top)?;
             }
         }
         top.truncate(fetch);
@@ -684,14 +682,15 @@ impl Engine {
         Ok(match sort {
             Sort::Relevance => {
                 let stats = FieldStats::new(searcher, &self.store.fields, kind)?;
-                let depth = match topic.proximity {
-                    Some(_) => n.max(RESCORE_DEPTH),
-                    None => n,
+                let depth = if topic.proximity.is_empty() {
+                    n
+                } else {
+                    n.max(RESCORE_DEPTH)
                 };
                 let top = TopDocs::with_limit(depth).order_by_score();
                 let mut docs = searcher.search_with_statistics_provider(query, &top, &stats)?;
-                if let Some(near) = &topic.proximity {
-                    rescore(searcher, &stats, near.as_ref(), &mut docs)?;
+                if !topic.proximity.is_empty() {
+                    rescore(searcher, &stats, &topic.proximity, &mut docs)?;
                 }
                 docs.truncate(n);
                 docs
@@ -775,37 +774,41 @@ impl Engine {
 /// A search's scored query and, apart, the proximity clauses added to its top candidates.
 struct Topic {
     query: Box<dyn Query>,
-    proximity: Option<Box<dyn Query>>,
+    proximity: Vec<Box<dyn Query>>,
 }
 
-/// Adds `near`'s score to each candidate and ranks them again (score, then index order).
-/// Each segment's scorer is walked forward once over the candidates sorted by address.
+/// Adds the scores of `clauses` to each candidate and ranks them again (score, then index
+/// order). Each clause gets its own scorer per segment, walked forward over the candidates
+/// sorted by address: skipping through one posting list is cheap, while a union of them
+/// refills its whole window at every jump.
 fn rescore(
     searcher: &Searcher,
     stats: &dyn Bm25StatisticsProvider,
-    near: &dyn Query,
+    clauses: &[Box<dyn Query>],
     docs: &mut [(Score, DocAddress)],
 ) -> Result<()> {
-    let weight = near.weight(EnableScoring::enabled_from_statistics_provider(
-        stats, searcher,
-    ))?;
     docs.sort_by_key(|&(_, addr)| addr);
-    let mut scorer: Option<(u32, Box<dyn Scorer>)> = None;
-    for (score, addr) in docs.iter_mut() {
-        let current = match &mut scorer {
-            Some((segment, s)) if *segment == addr.segment_ord => s,
-            _ => {
-                let reader = searcher.segment_reader(addr.segment_ord);
-                &mut scorer
-                    .insert((addr.segment_ord, weight.scorer(reader, 1.0)?))
-                    .1
+    for clause in clauses {
+        let weight = clause.weight(EnableScoring::enabled_from_statistics_provider(
+            stats, searcher,
+        ))?;
+        let mut scorer: Option<(u32, Box<dyn Scorer>)> = None;
+        for (score, addr) in docs.iter_mut() {
+            let current = match &mut scorer {
+                Some((segment, s)) if *segment == addr.segment_ord => s,
+                _ => {
+                    let reader = searcher.segment_reader(addr.segment_ord);
+                    &mut scorer
+                        .insert((addr.segment_ord, weight.scorer(reader, 1.0)?))
+                        .1
+                }
+            };
+            if current.doc() < addr.doc_id {
+                current.seek(addr.doc_id);
             }
-        };
-        if current.doc() < addr.doc_id {
-            current.seek(addr.doc_id);
-        }
-        if current.doc() == addr.doc_id {
-            *score += current.score();
+            if current.doc() == addr.doc_id {
+                *score += current.score();
+            }
         }
     }
     docs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
