@@ -626,10 +626,15 @@ impl Engine {
         plan.notes.extend(notes);
         // Highlights show the question's own words, not the feedback words.
         let weights = self.snippet_terms(&searcher, &plan, query.query.as_ref());
-        // Collapse on stored fields first; cut snippets only for the hits shown.
+        // Collapse on stored fields first; cut snippets only for the hits shown. Documents
+        // are read only until the page is full, so `duplicates` counts the copies ranked
+        // above the page's last hit.
         let mut hits: Vec<(Hit, String)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (score, addr) in top {
+            if hits.len() == want {
+                break;
+            }
             let (hit, text) = self.hit(&searcher, addr, score)?;
             if req.collapse {
                 let key = duplicate_key(&hit, &text);
