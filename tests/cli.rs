@@ -366,3 +366,105 @@ fn wait_flag_waits_for_the_lock_then_indexes() {
     assert!(started.elapsed() >= std::time::Duration::from_millis(1000));
     assert_eq!(success_json(out)["unchanged"], 2);
 }
+
+/// Writes `articles` (file name, title, body) as header-block text files under a new folder
+/// and indexes them.
+fn indexed(articles: &[(&str, &str, &str)]) -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("c");
+    fs::create_dir_all(&root).unwrap();
+    for (name, title, body) in articles {
+        fs::write(root.join(name), format!("Title: {title}\n\n{body}\n")).unwrap();
+    }
+    let index = dir.path().join("index");
+    index_json(&index, &[&root]);
+    (dir, index)
+}
+
+#[test]
+fn words_close_together_rank_first() {
+    // Same words; the close pair's article is a little longer, so without the proximity
+    // re-rank of the union's best documents it would come second.
+    let filler = "The committee met on Tuesday and reviewed the figures in detail.";
+    let (_dir, index) = indexed(&[
+        (
+            "apart.txt",
+            "Report one",
+            &format!("Coffee was discussed first. {filler} {filler} Exports came up later."),
+        ),
+        (
+            "close.txt",
+            "Report two",
+            &format!(
+                "Coffee exports were discussed first. {filler} {filler} Much later came more."
+            ),
+        ),
+    ]);
+    let (_, r) = search_json(&index, &["coffee exports", "--articles"]);
+    assert_eq!(r["total"], 2);
+    assert_eq!(r["hits"][0]["title"], "Report two");
+}
+
+#[test]
+fn searches_without_a_kind_never_return_file_records() {
+    let (_dir, index) = indexed(&[(
+        "a.txt",
+        "Budget talks",
+        "\"We will cut taxes,\" the minister said. The budget was debated.",
+    )]);
+    let (_, r) = search_json(&index, &["budget taxes", "-n", "50"]);
+    let hits = r["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h["kind"] == "article" || h["kind"] == "quote"),
+        "{hits:?}"
+    );
+    assert_eq!(r["total"].as_u64().unwrap() as usize, hits.len());
+}
+
+#[test]
+fn pages_follow_the_collapsed_ranking() {
+    // Two copies of one story collapse into one hit; pages of one hit walk the same list.
+    let story = "Wheat exports to the Soviet Union rose, the agriculture department said.";
+    let (_dir, index) = indexed(&[
+        ("a.txt", "Wheat sales", story),
+        ("b.txt", "Wheat sales", story),
+        (
+            "c.txt",
+            "Grain",
+            "Wheat exports fell in March as prices climbed.",
+        ),
+        (
+            "d.txt",
+            "Soviet grain",
+            "The Soviet Union bought more wheat this year.",
+        ),
+    ]);
+    let (_, all) = search_json(&index, &["wheat exports", "--articles", "-n", "10"]);
+    let titles: Vec<&Value> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &h["title"])
+        .collect();
+    assert_eq!(titles.len(), 3, "{all}");
+    assert_eq!(all["hits"][0]["title"], "Wheat sales");
+    assert_eq!(all["hits"][0]["duplicates"], 1);
+    for (i, title) in titles.iter().enumerate() {
+        let offset = i.to_string();
+        let (_, page) = search_json(
+            &index,
+            &[
+                "wheat exports",
+                "--articles",
+                "-n",
+                "1",
+                "--offset",
+                &offset,
+            ],
+        );
+        assert_eq!(&&page["hits"][0]["title"], title, "page {i}");
+        assert_eq!(page["hits"][0]["rank"], i + 1);
+    }
+}
