@@ -2,11 +2,13 @@
 //! text with field weights, a proximity boost, filters that do not score), hits are
 //! collected, duplicates collapsed and snippets cut.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -160,6 +162,10 @@ fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
 /// and quotes included — so on an archive with five quotes per article an article body
 /// looked five times longer than the average body, and rare words lost weight (measured on
 /// TIME, BM25 alone: MAP 0.687 -> 0.696). Counts are rescaled to the kinds searched.
+///
+/// One is made per search and also memoises document frequencies: the same word is looked up
+/// by the first pass, the re-ranks, feedback and highlighting, each time in every segment's
+/// term dictionary.
 struct FieldStats<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
@@ -167,6 +173,7 @@ struct FieldStats<'a> {
     docs: u64,
     articles: u64,
     quotes: u64,
+    seen: RefCell<FxHashMap<Term, u64>>,
 }
 
 impl<'a> FieldStats<'a> {
@@ -184,7 +191,18 @@ impl<'a> FieldStats<'a> {
             docs: docs.max(1),
             articles,
             quotes,
+            seen: RefCell::default(),
         })
+    }
+
+    /// The number of documents containing `term`, over the whole index.
+    fn df(&self, term: &Term) -> tantivy::Result<u64> {
+        if let Some(&n) = self.seen.borrow().get(term) {
+            return Ok(n);
+        }
+        let n = self.searcher.doc_freq(term)?;
+        self.seen.borrow_mut().insert(term.clone(), n);
+        Ok(n)
     }
 
     /// `count` (over the documents carrying `field`) rescaled to the documents searched.
@@ -216,7 +234,7 @@ impl Bm25StatisticsProvider for FieldStats<'_> {
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        let df = self.rescale(term.field(), self.searcher.doc_freq(term)?);
+        let df = self.rescale(term.field(), self.df(term)?);
         Ok(df.min(self.docs))
     }
 }
@@ -451,6 +469,7 @@ impl Engine {
     fn feedback_terms(
         &self,
         searcher: &Searcher,
+        stats: &FieldStats,
         top: &[(Score, DocAddress)],
     ) -> Result<Vec<(String, f32)>> {
         let f = &self.store.fields;
@@ -479,9 +498,7 @@ impl Engine {
         }
         // Words common across the archive ("week", "time" in a weekly) say nothing about
         // this topic: each word's weight is scaled by its rarity among articles.
-        let articles = searcher
-            .doc_freq(&Term::from_field_text(f.kind, KIND_ARTICLE))?
-            .max(1) as f32;
+        let articles = stats.articles.max(1) as f32;
         // Words in falling P(w|R); no word's rarity exceeds `max_idf`, so the walk stops as
         // soon as no later word can displace the current best FB_TERMS.
         let mut candidates: Vec<(String, f32)> = weights.into_iter().collect();
@@ -500,7 +517,7 @@ impl Engine {
             {
                 continue;
             }
-            let df = searcher.doc_freq(&Term::from_field_text(f.body, &w))? as f32;
+            let df = stats.df(&Term::from_field_text(f.body, &w))? as f32;
             let idf = ((articles + 1.0) / (df + 0.5)).ln().max(0.0);
             ranked.push((w, p * idf));
             ranked.sort_by(by_weight);
@@ -600,7 +617,8 @@ impl Engine {
             fetch
         };
         let mut query = self.build_query(&plan, true, &mut notes);
-        let mut top = self.collect(&searcher, &query, depth, req.sort, plan.kind)?;
+        let stats = FieldStats::new(&searcher, &self.store.fields, plan.kind)?;
+        let mut top = self.collect(&searcher, &stats, &query, depth, req.sort)?;
         if top.is_empty() && plan.dates_from == Some("query") {
             notes.push(format!(
                 "nothing between {} and {}; showing all dates",
@@ -611,14 +629,14 @@ impl Engine {
             plan.until = None;
             plan.dates_from = None;
             query = self.build_query(&plan, false, &mut Vec::new());
-            top = self.collect(&searcher, &query, depth, req.sort, plan.kind)?;
+            top = self.collect(&searcher, &stats, &query, depth, req.sort)?;
         }
         if feedback && top.len() > 1 {
             let k = top.len().min(FB_DOCS);
-            plan.feedback = self.feedback_terms(&searcher, top.get(..k).unwrap_or_default())?;
+            plan.feedback =
+                self.feedback_terms(&searcher, &stats, top.get(..k).unwrap_or_default())?;
             let expansion = self.feedback_clauses(&plan);
             if !expansion.is_empty() {
-                let stats = FieldStats::new(&searcher, &self.store.fields, plan.kind)?;
                 rescore(&searcher, &stats, &expansion, &mut top)?;
             }
         }
@@ -627,7 +645,7 @@ impl Engine {
         let total = searcher.search(query.query.as_ref(), &Count)?;
         plan.notes.extend(notes);
         // Highlights show the question's own words, not the feedback words.
-        let weights = self.snippet_terms(&searcher, &plan, query.query.as_ref());
+        let weights = self.snippet_terms(&searcher, &stats, &plan, query.query.as_ref());
         // Collapse on stored fields first; cut snippets only for the hits shown. Documents
         // are read only until the page is full, so `duplicates` counts the copies ranked
         // above the page's last hit.
@@ -680,24 +698,23 @@ impl Engine {
     fn collect(
         &self,
         searcher: &Searcher,
+        stats: &FieldStats,
         topic: &Topic,
         n: usize,
         sort: Sort,
-        kind: Option<Kind>,
     ) -> Result<Vec<(Score, DocAddress)>> {
         let query = topic.query.as_ref();
         Ok(match sort {
             Sort::Relevance => {
-                let stats = FieldStats::new(searcher, &self.store.fields, kind)?;
                 let depth = if topic.proximity.is_empty() {
                     n
                 } else {
                     n.max(RESCORE_DEPTH)
                 };
                 let top = TopDocs::with_limit(depth).order_by_score();
-                let mut docs = searcher.search_with_statistics_provider(query, &top, &stats)?;
+                let mut docs = searcher.search_with_statistics_provider(query, &top, stats)?;
                 if !topic.proximity.is_empty() {
-                    rescore(searcher, &stats, &topic.proximity, &mut docs)?;
+                    rescore(searcher, stats, &topic.proximity, &mut docs)?;
                 }
                 docs.truncate(n);
                 docs
@@ -715,6 +732,7 @@ impl Engine {
     fn snippet_terms(
         &self,
         searcher: &Searcher,
+        stats: &FieldStats,
         plan: &Plan,
         query: &dyn Query,
     ) -> HashMap<String, f32> {
@@ -735,9 +753,7 @@ impl Engine {
         words
             .into_iter()
             .map(|w| {
-                let df = searcher
-                    .doc_freq(&Term::from_field_text(f.body, &w))
-                    .unwrap_or(0) as f32;
+                let df = stats.df(&Term::from_field_text(f.body, &w)).unwrap_or(0) as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
                 (w, idf)
             })
