@@ -2,10 +2,14 @@
 //! `file` (the change-tracking manifest: one per source file, committed with its articles),
 //! `article`, and `quote` (one per extracted quote, so quotes are hits of their own).
 
+use std::cell::RefCell;
 use tantivy::schema::{
     FAST, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+
+use tantivy::tokenizer::{
+    LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenStream,
+};
 
 /// Tokenizer for prose fields: lower-cased, English-stemmed.
 pub const STEMMED: &str = "newsdex_en";
@@ -142,6 +146,27 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(crate::index::stem::CachedStemmer)
         .build()
+}
+
+thread_local! {
+    /// The query side's prose analyzer, one per thread, so that its stem cache lasts across
+    /// the many short texts a search analyses (query words, feedback documents, snippets).
+    static PROSE: RefCell<TextAnalyzer> = RefCell::new(stemmed_analyzer());
+}
+
+/// Calls `f` with each token of `text` as the prose analyzer makes it (stem and offsets).
+pub fn for_each_stemmed(text: &str, mut f: impl FnMut(&Token)) {
+    let mut run = |analyzer: &mut TextAnalyzer| {
+        let mut stream = analyzer.token_stream(text);
+        while let Some(token) = stream.next() {
+            f(token);
+        }
+    };
+    PROSE.with(|shared| match shared.try_borrow_mut() {
+        Ok(mut analyzer) => run(&mut analyzer),
+        // Only if `f` itself analyses text: a fresh analyzer instead of a double borrow.
+        Err(_) => run(&mut stemmed_analyzer()),
+    });
 }
 
 /// The analyzer for names.

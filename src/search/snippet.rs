@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::index::schema::stemmed_analyzer;
+use crate::index::schema::for_each_stemmed;
 
 /// A piece of text to show, and where the matched words are in it (character offsets).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -17,14 +17,12 @@ const ELLIPSIS: char = '…';
 /// Cuts a snippet of about `max_chars` from `text`, centred on the best cluster of `terms`
 /// (analysed tokens mapped to their weight: rarer words weigh more).
 pub fn make(text: &str, terms: &HashMap<String, f32>, max_chars: usize) -> Snippet {
-    let mut analyzer = stemmed_analyzer();
-    let mut stream = analyzer.token_stream(text);
     let mut matches: Vec<(usize, usize, &str)> = Vec::new();
-    while let Some(tok) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+    for_each_stemmed(text, |tok| {
         if let Some((k, _)) = terms.get_key_value(&tok.text) {
             matches.push((tok.offset_from, tok.offset_to, k.as_str()));
         }
-    }
+    });
     // Byte budget: close enough to characters for choosing a window.
     let budget = max_chars;
     let (mut start, mut end) = (0, text.len().min(budget));

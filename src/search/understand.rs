@@ -658,12 +658,8 @@ pub fn is_stop_stem(stem: &str) -> bool {
 
 /// Lower-cased, stemmed tokens of `text`, as the prose fields are indexed.
 pub fn analyze(text: &str) -> Vec<String> {
-    let mut analyzer = crate::index::schema::stemmed_analyzer();
-    let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
-    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
-        out.push(t.text.clone());
-    }
+    crate::index::schema::for_each_stemmed(text, |t| out.push(t.text.clone()));
     out
 }
 
