@@ -206,8 +206,29 @@ def per_process(cmds, cpu_out=None):
     return out
 
 
-def newsdex_run(corpus, idx, queries, touch_files, repeat):
+def newsdex_run(corpus, idx, queries, touch_files, repeat, build_index=True):
     r = {}
+    if build_index:
+        newsdex_index(r, corpus, idx, touch_files)
+    cmds = []
+    for flags, query, _ in queries:
+        cmd = [NEWSDEX, "--index", idx, "search", "--json"] + split_flags(flags)
+        if query:
+            cmd.append(query)
+        cmds.append(cmd)
+    per_process(cmds[:5])  # warm the page cache
+    r["pp_cpu_ms"] = []
+    r["pp_ms"] = per_process(cmds, r["pp_cpu_ms"])
+    p = run([LATENCY, idx, QUERIES, str(repeat)], capture_output=True, text=True)
+    lat = json.loads(p.stdout)
+    r["ip_ms"] = [q["median_us"] / 1e3 for q in lat["queries"]]
+    r["open_ms"] = lat["open_ms"]
+    r["totals"] = [q["total"] for q in lat["queries"]]
+    return r
+
+
+def newsdex_index(r, corpus, idx, touch_files):
+    """Full build, no-change re-index, re-index after touching 1% of files, extract alone."""
     shutil.rmtree(idx, ignore_errors=True)
     base = [NEWSDEX, "--index", idx, "index", "--json", "-q", corpus]
     r["index_s"], r["index_rss"], out = timed(base)
@@ -228,21 +249,6 @@ def newsdex_run(corpus, idx, queries, touch_files, repeat):
     # Ingest + extraction alone (no indexing), to split the indexing cost.
     r["extract_s"], _, _ = timed([NEWSDEX, "extract", "--json", corpus], keep_stdout=False)
     r["extract_cpu"] = timed.last_cpu
-    cmds = []
-    for flags, query, _ in queries:
-        cmd = [NEWSDEX, "--index", idx, "search", "--json"] + split_flags(flags)
-        if query:
-            cmd.append(query)
-        cmds.append(cmd)
-    per_process(cmds[:5])  # warm the page cache
-    r["pp_cpu_ms"] = []
-    r["pp_ms"] = per_process(cmds, r["pp_cpu_ms"])
-    p = run([LATENCY, idx, QUERIES, str(repeat)], capture_output=True, text=True)
-    lat = json.loads(p.stdout)
-    r["ip_ms"] = [q["median_us"] / 1e3 for q in lat["queries"]]
-    r["open_ms"] = lat["open_ms"]
-    r["totals"] = [q["total"] for q in lat["queries"]]
-    return r
 
 
 TANTIVY_META = {
@@ -275,13 +281,14 @@ TANTIVY_META = {
 }
 
 
-def tantivy_run(ndjson, idx, queries, repeat):
+def tantivy_run(ndjson, idx, queries, repeat, build_index=True):
     r = {}
-    shutil.rmtree(idx, ignore_errors=True)
-    idx.mkdir(parents=True)
-    (idx / "meta.json").write_text(json.dumps(TANTIVY_META))
-    r["index_s"], r["index_rss"], _ = timed([TANTIVY, "index", "-i", idx, "-t", str(THREADS), "-f", ndjson])
-    r["index_cpu"] = timed.last_cpu
+    if build_index:
+        shutil.rmtree(idx, ignore_errors=True)
+        idx.mkdir(parents=True)
+        (idx / "meta.json").write_text(json.dumps(TANTIVY_META))
+        r["index_s"], r["index_rss"], _ = timed([TANTIVY, "index", "-i", idx, "-t", str(THREADS), "-f", ndjson])
+        r["index_cpu"] = timed.last_cpu
     r["size"] = dir_size(idx)
     qdir = idx.parent / (idx.name + "-queries")
     shutil.rmtree(qdir, ignore_errors=True)
@@ -318,8 +325,29 @@ def sqlite_select(q):
     )
 
 
-def sqlite_run(ndjson, db, queries, repeat):
+def sqlite_run(ndjson, db, queries, repeat, build_index=True):
     r = {}
+    if build_index:
+        sqlite_load(r, ndjson, db)
+    r["size"] = dir_size(db)
+    cmds = [["sqlite3", str(db), sqlite_select(peer)] for _, _, peer in queries]
+    per_process(cmds[:5])
+    r["pp_cpu_ms"] = []
+    r["pp_ms"] = per_process(cmds, r["pp_cpu_ms"])
+    lines = [".timer on", ".output /dev/null"]
+    for _ in range(repeat + 1):
+        lines += [sqlite_select(peer) for _, _, peer in queries]
+    p = subprocess.run(["sqlite3", str(db)], input="\n".join(lines) + "\n", capture_output=True, text=True)
+    times = [float(x) * 1e3 for x in re.findall(r"Run Time: real ([0-9.]+)", p.stdout + p.stderr)]
+    n = len(queries)
+    r["ip_ms"] = [
+        statistics.median([times[k * n + i] for k in range(1, repeat + 1) if k * n + i < len(times)] or [float("nan")])
+        for i in range(n)
+    ]
+    return r
+
+
+def sqlite_load(r, ndjson, db):
     if db.exists():
         db.unlink()
     rs = ndjson.with_suffix(".rs")
@@ -347,28 +375,12 @@ INSERT INTO articles SELECT j->>'id', j->>'title', j->>'body', j->>'date', j->>'
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
     r["index_rss"] = int(m.group(1)) / 1024 if m else float("nan")
     r["index_cpu"] = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([0-9.]+)", p.stderr))
-    r["size"] = dir_size(db)
-    cmds = [["sqlite3", str(db), sqlite_select(peer)] for _, _, peer in queries]
-    per_process(cmds[:5])
-    r["pp_cpu_ms"] = []
-    r["pp_ms"] = per_process(cmds, r["pp_cpu_ms"])
-    lines = [".timer on", ".output /dev/null"]
-    for _ in range(repeat + 1):
-        lines += [sqlite_select(peer) for _, _, peer in queries]
-    p = subprocess.run(["sqlite3", str(db)], input="\n".join(lines) + "\n", capture_output=True, text=True)
-    times = [float(x) * 1e3 for x in re.findall(r"Run Time: real ([0-9.]+)", p.stdout + p.stderr)]
-    n = len(queries)
-    r["ip_ms"] = [
-        statistics.median([times[k * n + i] for k in range(1, repeat + 1) if k * n + i < len(times)] or [float("nan")])
-        for i in range(n)
-    ]
-    return r
 
 
 # ---------------------------------------------------------------- one corpus
 
 
-def bench_corpus(label, corpus_for_run, ndjson, touch_for_run, runs, peers, repeat):
+def bench_corpus(label, corpus_for_run, ndjson, touch_for_run, runs, peers, repeat, build_index=True):
     queries = load_queries()
     n_articles, text_bytes = count_text(ndjson)
     mb = text_bytes / 1e6
@@ -377,16 +389,20 @@ def bench_corpus(label, corpus_for_run, ndjson, touch_for_run, runs, peers, repe
     work = BD / label
     for k in range(runs):
         log(f"{label}: run {k + 1}/{runs}: newsdex")
-        corpus = corpus_for_run()
-        res = {"newsdex": newsdex_run(corpus, work / "newsdex-index", queries, touch_for_run(corpus), repeat)}
+        idx = work / "newsdex-index"
+        if build_index:
+            corpus = corpus_for_run()
+            res = {"newsdex": newsdex_run(corpus, idx, queries, touch_for_run(corpus), repeat)}
+        else:
+            res = {"newsdex": newsdex_run(None, idx, queries, None, repeat, build_index=False)}
         if peers[0]:
             log(f"{label}: run {k + 1}/{runs}: tantivy-cli")
-            res["tantivy-cli"] = tantivy_run(ndjson, work / "tantivy-index", queries, repeat)
+            res["tantivy-cli"] = tantivy_run(ndjson, work / "tantivy-index", queries, repeat, build_index)
         if peers[1]:
             log(f"{label}: run {k + 1}/{runs}: sqlite fts5")
-            res["sqlite-fts5"] = sqlite_run(ndjson, work / "fts5.db", queries, repeat)
+            res["sqlite-fts5"] = sqlite_run(ndjson, work / "fts5.db", queries, repeat, build_index)
         results.append(res)
-        (work / "results.json").write_text(json.dumps({"articles": n_articles, "mb": mb, "runs": results}, indent=1))
+        (work / ("results.json" if build_index else "results-queries.json")).write_text(json.dumps({"articles": n_articles, "mb": mb, "runs": results}, indent=1))
     spawn = per_process([["/bin/true"]] * 50)
     return report(label, n_articles, mb, results, statistics.median(spawn))
 
@@ -397,6 +413,8 @@ def report(label, n, mb, results, spawn_ms):
 
     def metric(res, key):
         r = res
+        if key in ("aps", "mbps") and "index_s" not in r:
+            return None
         if key == "aps":
             return n / r["index_s"]
         if key == "mbps":
@@ -407,7 +425,7 @@ def report(label, n, mb, results, spawn_ms):
             vals = r["pp_ms" if key.startswith("pp") else "ip_ms"]
             return pct(vals, 50 if key.endswith("50") else 95)
         if key == "size":
-            return r["size"] / 2**20
+            return r["size"] / 2**20 if "size" in r else None
         return r.get(key)
 
     rows = [
@@ -438,13 +456,22 @@ def report(label, n, mb, results, spawn_ms):
             vals = [metric(r[e], key) for r in results if metric(r[e], key) is not None]
             cells.append(fmt.format(statistics.median(vals)) if vals else "—")
         for e in engines[1:]:
-            ratios = [metric(r["newsdex"], key) / metric(r[e], key) for r in results if metric(r[e], key)]
+            ratios = [
+                metric(r["newsdex"], key) / metric(r[e], key)
+                for r in results
+                if metric(r[e], key) and metric(r["newsdex"], key) is not None
+            ]
             cells.append(f"{statistics.median(ratios):.2f}×" if ratios else "—")
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
+    if "articles" in nd:
+        lines.append(
+            f"newsdex: {nd['articles']:,} articles + {nd['quotes']:,} quotes indexed, {nd['skipped']} skips; "
+            f"1% change = {nd['touched_files']} files ({nd['touch_updated']} re-read)."
+        )
+    else:
+        lines.append("queries only, on the indexes an earlier full run built (`--queries-only`).")
     lines.append(
-        f"newsdex: {nd['articles']:,} articles + {nd['quotes']:,} quotes indexed, {nd['skipped']} skips; "
-        f"1% change = {nd['touched_files']} files ({nd['touch_updated']} re-read); "
         f"Engine::open {statistics.median([r['newsdex']['open_ms'] for r in results]):.1f} ms; "
         f"bare process spawn (/bin/true) {spawn_ms:.2f} ms."
     )
@@ -456,7 +483,7 @@ def report(label, n, mb, results, spawn_ms):
     )
     text = "\n".join(lines) + "\n"
     print(text, flush=True)
-    (BD / label / "table.md").write_text(text)
+    (BD / label / ("table.md" if "articles" in nd else "table-queries.md")).write_text(text)
     return text
 
 
@@ -470,6 +497,11 @@ def main():
     ap.add_argument("--scale-runs", type=int, default=1)
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="reuse the indexes of an earlier run and measure the queries only",
+    )
     a = ap.parse_args()
     BD.mkdir(exist_ok=True)
     if not a.no_build:
@@ -500,7 +532,7 @@ def main():
 
             return touch
 
-        bench_corpus("real", fresh_copy, ndjson, touch_real, a.runs, peers, a.repeat)
+        bench_corpus("real", fresh_copy, ndjson, touch_real, a.runs, peers, a.repeat, not a.queries_only)
 
     if a.scale or a.scale_only:
         out, nd = scale_corpus(a.scale_n)
@@ -518,7 +550,9 @@ def main():
 
             return touch
 
-        bench_corpus(f"scale-{a.scale_n}", lambda: out, nd, touch_scale, a.scale_runs, peers, a.repeat)
+        bench_corpus(
+            f"scale-{a.scale_n}", lambda: out, nd, touch_scale, a.scale_runs, peers, a.repeat, not a.queries_only
+        )
 
 
 if __name__ == "__main__":
