@@ -101,7 +101,8 @@ fn sentences(v: &View, lo: usize, hi: usize, quotes: &[QuoteSpan]) -> Vec<(usize
             end_here = inner.ends_with(['.', '?', '!'])
                 && k + 1 < hi
                 && starts_sentence(k + 1)
-                && !attribution_follows(v, k + 1, hi);
+                && !attribution_follows(v, k + 1, hi)
+                && !(inner.ends_with(['?', '!']) && attribution_opens(v, lo, k + 1, hi));
         }
         if end_here {
             out.push((start, k + 1));
@@ -133,6 +134,30 @@ fn attribution_follows(v: &View, k: usize, hi: usize) -> bool {
         cue |= matches!(lexicon::cue_form(w), Some(lexicon::CueForm::Finite));
     }
     cue && hi <= k + 9
+}
+
+/// Whether tokens from `k`, after a quote ending with ? or !, open its attribution however
+/// long the sentence goes on ("“…!” Sen. Jeff Sessions said as he launched the vote."): a
+/// cue within a few words, with only a subject before it.
+fn attribution_opens(v: &View, lo: usize, k: usize, hi: usize) -> bool {
+    for t in k..hi.min(k + 10) {
+        let w = v.word(t);
+        if v.quoted(t) || matches!(w, "." | "!" | "?" | ";" | ":") {
+            return false;
+        }
+        if matches!(
+            lexicon::cue_form(w),
+            Some(lexicon::CueForm::Finite | lexicon::CueForm::Base)
+        ) || reported::unknown_cue(v, lo, hi, t)
+        {
+            // Not when the clause goes on to quote words of its own ("…?” Mills writes
+            // back, “…”): that is the next sentence.
+            return !(t..hi)
+                .take_while(|&u| !matches!(v.word(u), "." | "!" | "?") || v.quoted(u))
+                .any(|u| v.quoted(u));
+        }
+    }
+    false
 }
 
 /// Whether an unattributed quote reads as speech rather than a title or scare quote.
@@ -647,6 +672,42 @@ mod tests {
         assert_eq!(m.len(), 2, "{m:?}");
         assert!(
             m.iter().all(|q| q.1.as_deref() == Some("Tom Hale")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn long_subjects_and_unlisted_verbs_after_a_cut_quote() {
+        let m = mentions("“Will the plant ever reopen?” a union steward at the mill wondered.");
+        assert_eq!(
+            m[0].1.as_deref(),
+            Some("a union steward at the mill"),
+            "{m:?}"
+        );
+        let m = mentions(
+            "“The figures are badly out of date,” Ann Roe of the Tax Policy Center wrote in March.",
+        );
+        assert_eq!(
+            m[0].1.as_deref(),
+            Some("Ann Roe of the Tax Policy Center"),
+            "{m:?}"
+        );
+        let m = mentions("“Nobody reads the fine print,” scoffed Dr. Lena Park, 40.");
+        assert_eq!(m[0].1.as_deref(), Some("Dr. Lena Park"), "{m:?}");
+        let m = mentions("“Is that a promise?” the host pressed.");
+        assert_eq!(m[0].1.as_deref(), Some("the host"), "{m:?}");
+        // A quote ending with ! keeps the attribution that follows, however long.
+        let m = mentions(
+            "“We are ready to vote now!” Gov. Ann Cole said as the delegates took their seats in the hall.",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Gov. Ann Cole"), "{m:?}");
+        // Narration after a quoted phrase is no attribution.
+        let m = mentions(
+            "She liked the “fair and open process,” a rule that allowed voters to register late.",
+        );
+        assert!(
+            m.iter()
+                .all(|q| !q.1.as_deref().is_some_and(|s| s.starts_with("a rule"))),
             "{m:?}"
         );
     }

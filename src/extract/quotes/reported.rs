@@ -8,8 +8,8 @@
 
 use super::View;
 use super::lexicon::{
-    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_one_of, is_tell_object,
-    needs_clause,
+    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner, is_one_of,
+    is_subject_pronoun, is_tell_object, needs_clause,
 };
 use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
@@ -95,6 +95,109 @@ fn appositive_frame(
         speaker: Some(speaker),
         content,
     })
+}
+
+/// Whether `w` is a quotation-mark token (or part of one: the NYT's '').
+fn is_mark(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| "“”\"'`’‘„".contains(c))
+}
+
+/// Whether the quoted token `q` closes a quote cut where an attribution goes: its words end
+/// with a comma, a question or exclamation mark or a dash ("“…,” she said"), or a comma
+/// follows the mark ("\"…\", she said").
+pub(crate) fn quote_cut_before(v: &View, lo: usize, q: usize) -> bool {
+    if !v.quoted(q) || !is_mark(v.word(q)) {
+        return false;
+    }
+    if v.word(q + 1) == "," && !v.quoted(q + 1) {
+        return true;
+    }
+    (lo..q)
+        .rev()
+        .find(|&t| !is_mark(v.word(t)))
+        .is_some_and(|t| v.quoted(t) && matches!(v.word(t), "," | "?" | "!" | "—" | "–" | "-"))
+}
+
+/// "“…,” a Democratic staffer in the room wondered": after a quote cut by a comma (or ending
+/// with ? or !), every word up to the verb is its subject, prepositional phrases and
+/// appositives included, as long as it opens like a noun phrase. `b` is the token before the
+/// verb group.
+fn quote_subject(v: &View, lo: usize, b: usize) -> Option<Span> {
+    let mut a = b;
+    while !v.quoted(a) {
+        let w = v.word(a);
+        if matches!(w, "." | ";" | ":" | "!" | "?" | "—" | "–") || a <= lo || b - a > 24 {
+            return None;
+        }
+        a -= 1;
+    }
+    if !quote_cut_before(v, lo, a) {
+        return None;
+    }
+    let mut first = a + 1;
+    if v.word(first) == "," {
+        first += 1;
+    }
+    if first > b || !is_word(v.word(b)) && v.word(b) != ")" {
+        return None;
+    }
+    let w = v.word(first);
+    let opens_np = is_cap(w)
+        || is_determiner(w)
+        || is_subject_pronoun(w)
+        || w.starts_with(|c: char| c.is_ascii_digit());
+    // No clause inside: "a flaw that allowed Roof to buy a gun before the check" is none.
+    if !opens_np
+        || (first..=b).any(|t| {
+            let w = v.word(t);
+            cue_form(w).is_some()
+                || is_one_of(w, &["that", "which", "is", "was", "are", "were", "to"])
+        })
+    {
+        return None;
+    }
+    Some(Span::new(v.span(first).start, v.span(b).end))
+}
+
+/// "“…?” Hannity pressed.", "“…,” scoffed Ms. Gil": a verb outside the lexicon read as a
+/// cue where only an attribution can stand — right after a cut quote with its subject after
+/// it, or after the subject of such a quote — and the attribution ends there (a full stop, a
+/// comma, an adverb or an adjunct follows).
+pub(crate) fn unknown_cue(v: &View, lo: usize, hi: usize, k: usize) -> bool {
+    let w = v.word(k);
+    if v.quoted(k)
+        || w.len() < 5
+        || !w.ends_with("ed")
+        || !w.starts_with(|c: char| c.is_ascii_lowercase())
+        || cue_form(w).is_some()
+    {
+        return false;
+    }
+    let ends = |t: usize| t >= hi || matches!(v.word(t), "." | "," | "!" | ";");
+    let closes =
+        |t: usize| ends(t) || (v.word(t).ends_with("ly") && !is_cap(v.word(t)) && ends(t + 1));
+    let mut j = k;
+    while j > lo && !v.quoted(j - 1) && is_aux_or_adverb(v.word(j - 1)) {
+        j -= 1;
+    }
+    let Some(b) = j.checked_sub(1).filter(|&b| b >= lo) else {
+        return false;
+    };
+    let q = if v.word(b) == "," && b > lo { b - 1 } else { b };
+    if v.quoted(q) {
+        // Cue first: the subject follows.
+        if !quote_cut_before(v, lo, q) || !is_cap(v.word(k + 1)) && !is_determiner(v.word(k + 1)) {
+            return false;
+        }
+        return mention_right(v, k + 1, hi).is_some_and(|m| {
+            let after = (k + 1..hi)
+                .find(|&t| v.span(t).start >= m.end)
+                .unwrap_or(hi);
+            closes(after)
+        });
+    }
+    quote_subject(v, lo, b).is_some_and(|s| first_token(v, lo, hi, s).is_some_and(|f| b < f + 8))
+        && closes(k + 1)
 }
 
 fn has_quote(v: &View, a: usize, b: usize) -> bool {
@@ -256,7 +359,10 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             && k + 1 < hi
             && is_one_of(v.word(k + 1), &["back"]);
         let kv = k + usize::from(phrasal);
-        let Some(form) = cue_form(w).or(phrasal.then_some(CueForm::Finite)) else {
+        let Some(form) = cue_form(w)
+            .or(phrasal.then_some(CueForm::Finite))
+            .or_else(|| unknown_cue(v, lo, hi, k).then_some(CueForm::Finite))
+        else {
             k += 1;
             continue;
         };
@@ -350,11 +456,13 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         };
         // "Carson did not name his rivals but told …": a second verb of the sentence subject.
-        let subject = mention_left(v, lo, b).or_else(|| {
-            (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
-                .then(|| sentence_subject(v, lo, b))
-                .flatten()
-        });
+        let subject = quote_subject(v, lo, b)
+            .or_else(|| mention_left(v, lo, b))
+            .or_else(|| {
+                (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
+                    .then(|| sentence_subject(v, lo, b))
+                    .flatten()
+            });
         if form == CueForm::Base && subject.is_none() {
             k += 1;
             continue;

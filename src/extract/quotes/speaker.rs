@@ -316,11 +316,24 @@ impl<'a> Resolver<'a> {
     /// (position, name, kind) for pronouns.
     pub fn resolve(&self, m: Span, previous: &[(usize, String, EntityKind)]) -> Option<String> {
         let text = m.text(self.body);
-        // Entities inside the mention: the last person, else the last organisation.
+        // Entities inside the mention: the last person, else the last organisation, of the
+        // phrase's head — before an appositive, a relative clause or a prepositional phrase
+        // ("Tom Hale, an adviser to Jeb Bush", "Jeffrey Lewis of the Martin Center").
+        let head_end = [", ", " of ", " at ", " for ", " from ", " with ", " who "]
+            .iter()
+            .filter_map(|sep| text.find(sep))
+            .min()
+            .map_or(m.end, |i| m.start + i);
         let inside = |kind| {
+            let of_kind = |e: &&Entity| e.kind == kind && e.span.start >= m.start;
             self.entities
                 .iter()
-                .rfind(|e| e.kind == kind && e.span.start >= m.start && e.span.end <= m.end)
+                .rfind(|e| of_kind(e) && e.span.end <= head_end)
+                .or_else(|| {
+                    self.entities
+                        .iter()
+                        .rfind(|e| of_kind(e) && e.span.end <= m.end)
+                })
         };
         if let Some(e) = inside(EntityKind::Person) {
             let name = clean_name(&e.canonical);
