@@ -302,7 +302,13 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 if carried.is_none() && !speech_like(body, q) {
                     continue; // a title, nickname or scare quote
                 }
-                let (cue, speaker) = carried.unwrap_or((None, None));
+                let (cue, mut speaker) = carried.unwrap_or((None, None));
+                // A quoted phrase in a sentence with no speech verb ("Moore thanked him for
+                // “…”", "Obama decried the “…”") is the words of the sentence's subject.
+                if speaker.is_none() {
+                    speaker = reported::sentence_subject(&v, s_lo, s_hi)
+                        .filter(|s| s.end <= q.outer.start);
+                }
                 found.push(Found {
                     span: q.inner,
                     direct: true,
@@ -710,6 +716,15 @@ mod tests {
                 .all(|q| !q.1.as_deref().is_some_and(|s| s.starts_with("a rule"))),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn quoted_phrase_without_a_speech_verb_is_the_subjects() {
+        let m = mentions(
+            "On Monday, Ms. Vega thanked the volunteers for “the long nights they gave to this campaign.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("Ms. Vega"), "{m:?}");
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):

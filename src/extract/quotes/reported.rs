@@ -610,7 +610,7 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
 }
 
 /// The subject at the start of the sentence: "Sanders, insisting that …".
-fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
+pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let mut a = lo;
     // A dateline: "WASHINGTON — Sen. Chuck Grassley …", "Washington (AFP) – Democrat …".
     if let Some(d) = (lo..hi.min(lo + 6)).find(|&t| matches!(v.word(t), "—" | "–" | "-"))
