@@ -306,7 +306,11 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 // A quoted phrase in a sentence with no speech verb ("Moore thanked him for
                 // “…”", "Obama decried the “…”") is the words of the sentence's subject.
                 if speaker.is_none() {
-                    speaker = reported::sentence_subject(&v, s_lo, s_hi)
+                    let k = (s_lo..s_hi)
+                        .find(|&t| v.span(t).start >= q.outer.start)
+                        .unwrap_or(s_hi);
+                    speaker = reported::clause_subject(&v, s_lo, k)
+                        .or_else(|| reported::sentence_subject(&v, s_lo, s_hi))
                         .filter(|s| s.end <= q.outer.start);
                 }
                 found.push(Found {
@@ -725,6 +729,27 @@ mod tests {
         );
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].1.as_deref(), Some("Ms. Vega"), "{m:?}");
+    }
+
+    #[test]
+    fn quote_takes_the_subject_of_its_own_clause() {
+        let m =
+            mentions("When the mayor finished her speech, a man in the back yelled “Go home now!”");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("a man in the back"), "{m:?}");
+        let m = mentions(
+            "After the mayor finished her speech, the crowd erupted in “a roar of approval that lasted for minutes.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("the crowd"), "{m:?}");
+        let m = mentions(
+            "The trouble began at the rally in Ames, when the protesters interrupted her, shouting “no more wars, no more lies!”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("the protesters"), "{m:?}");
+        let m = mentions(
+            "Days later, Mr. Lund returned the favor to his rival, telling reporters, “He is a good man and a friend.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):

@@ -8,8 +8,8 @@
 
 use super::View;
 use super::lexicon::{
-    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner, is_one_of,
-    is_subject_pronoun, is_tell_object, needs_clause,
+    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner, is_np_stop,
+    is_one_of, is_subject_pronoun, is_tell_object, needs_clause,
 };
 use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
@@ -401,12 +401,15 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 {
                     content.end = v.span(c - 1).end;
                 }
-                let speaker = out
+                // The speaker of an attribution before it in the sentence, else the subject
+                // of its own clause.
+                let before_frame = out
                     .iter()
                     .rev()
                     .find(|f| f.cue.end <= cue.start && f.speaker.is_some())
-                    .and_then(|f| f.speaker)
-                    .or_else(|| sentence_subject(v, lo, hi));
+                    .and_then(|f| f.speaker);
+                let own = clause_subject(v, lo, k);
+                let speaker = before_frame.or(own).or_else(|| sentence_subject(v, lo, hi));
                 out.push(Frame {
                     cue,
                     speaker,
@@ -604,6 +607,105 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
         let first = (b..c).find(|&t| v.span(t).start >= head.start)?;
         if first == b || v.word(first - 1) == "," {
             return Some((Span::new(head.start, v.span(comma - 1).end), first));
+        }
+    }
+    None
+}
+
+/// Whether a lower-case word reads as a finite verb after its subject: a speech verb, a past
+/// tense in -ed, a present in -s, or a common irregular past.
+fn looks_finite(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && !is_np_stop(w)
+        && (cue_form(w).is_some_and(|f| f != CueForm::Participle)
+            || (w.len() > 3 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+            || is_one_of(
+                w,
+                &[
+                    "took", "made", "gave", "held", "came", "went", "spoke", "drew", "stood",
+                    "began", "got", "put", "saw", "felt", "thought", "brought", "sent", "found",
+                    "led", "left", "kept", "ran", "won", "knew", "met", "paid", "became", "shot",
+                    "struck", "hit", "let", "set", "heard", "sang", "threw", "wore", "chose",
+                    "broke", "fought", "sought", "taught", "lost", "meant",
+                ],
+            ))
+}
+
+/// The subject of the clause that holds token `k`: the last noun phrase before `k` that opens
+/// a clause (at the sentence start, after a comma or a conjunction) and is followed by its
+/// verb. "When Rubio spoke, a man yelled “…”" → "a man"; "Hours later, Trump returned the
+/// favour, telling …" → "Trump".
+pub(crate) fn clause_subject(v: &View, lo: usize, k: usize) -> Option<Span> {
+    let mut t = k;
+    while t > lo {
+        t -= 1;
+        if v.quoted(t) {
+            continue;
+        }
+        let opens = t == lo || {
+            let p = v.word(t - 1);
+            if v.quoted(t - 1) {
+                is_mark(p)
+            } else {
+                matches!(p, "," | ";" | "—" | "–")
+                    || is_one_of(
+                        p,
+                        &[
+                            "when", "as", "while", "after", "and", "but", "because", "since",
+                            "before", "then", "though", "although", "where", "if", "until", "once",
+                        ],
+                    )
+            }
+        };
+        let w = v.word(t);
+        if !opens || !(is_cap(w) || is_subject_pronoun(w) || is_determiner(w)) {
+            continue;
+        }
+        // The phrase runs to its verb: a speech verb, a past tense, a common irregular past,
+        // or a present in -s right after a name or pronoun ("Trump says"), possibly after an
+        // adverb or auxiliary ("he infamously referred").
+        let verb_at = |a: usize, prev: &str| {
+            let w = v.word(a);
+            looks_finite(w)
+                && (!w.ends_with('s')
+                    || cue_form(w).is_some()
+                    || is_cap(prev)
+                    || is_subject_pronoun(prev))
+        };
+        let stop = k.min(t + 12);
+        let mut a = t + 1;
+        while a < stop && !v.quoted(a) {
+            let w = v.word(a);
+            let prev = v.word(a - 1);
+            if w == "(" {
+                // "Gov. Pat McCrory (R) blamed"
+                match (a + 1..stop.min(a + 6)).find(|&u| v.word(u) == ")") {
+                    Some(c) => {
+                        a = c + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if verb_at(a, prev)
+                || (is_aux_or_adverb(w)
+                    && !is_cap(w)
+                    && a + 1 < stop
+                    && !v.quoted(a + 1)
+                    && verb_at(a + 1, prev))
+            {
+                return Some(Span::new(v.span(t).start, v.span(a - 1).end));
+            }
+            if !(is_word(w) || matches!(w, "-" | "'s" | "’s" | "'" | "’" | ")")) {
+                break;
+            }
+            // Prepositions inside a phrase ("the secretary of state", "a man in the back").
+            let inner_prep = is_one_of(w, &["of", "for", "in", "at", "from", "with"]);
+            if !is_cap(w) && !inner_prep && (is_np_stop(w) || is_adjunct_opener(w)) {
+                break;
+            }
+            a += 1;
         }
     }
     None

@@ -112,6 +112,20 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     if !(is_cap(h) || is_speaker_noun(h) || is_title(h) || opened_by_det) {
         return None;
     }
+    // "a man in the back yelled", "a staffer at the hearing wondered": a place phrase after
+    // the speaker belongs to the speaker's phrase, not the other way round.
+    if opened_by_det
+        && start >= lo + 2
+        && !v.quoted(start - 1)
+        && is_one_of(
+            v.word(start - 1),
+            &["in", "at", "from", "on", "with", "inside"],
+        )
+        && let Some(outer) = mention_left(v, lo, start - 2)
+        && !is_subject_pronoun(outer.text(v.body))
+    {
+        return Some(Span::new(outer.start, end));
+    }
     Some(Span::new(v.span(start).start, end))
 }
 
