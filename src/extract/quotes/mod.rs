@@ -752,6 +752,23 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
     }
 
+    #[test]
+    fn nearer_verb_holds_its_own_quote() {
+        let m = mentions(
+            "Asked about the vote, Mr. Hale said “I have not read the bill yet,” she said.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let m = mentions(
+            "Ms. Ortiz said she was not ready to endorse, though he said, “I hope to get there soon.”",
+        );
+        let last = m.last().unwrap();
+        assert_eq!(last.1.as_deref(), Some("he"), "{m:?}");
+        // A verb in the clause the first one governs does not take the quote.
+        let m = mentions("Mr. Hale said that he has “no idea” if the aides told anyone.");
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Hale"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

@@ -557,26 +557,89 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 .iter()
                 .any(|c| c.start < f.content.end && f.content.start < c.end)
     });
-    // A cue inside another frame's content is nested speech: the outer frame holds it.
+    // A cue inside another frame's content is nested speech: the outer frame holds it, unless
+    // the inner verb has a quote of its own, which is the inner speaker's.
     let mut kept: Vec<Frame> = Vec::new();
-    for f in out {
-        let Some(g) = kept
-            .iter_mut()
-            .find(|g| g.content.start <= f.cue.start && f.cue.end <= g.content.end)
+    for mut f in out {
+        let Some(gi) = kept
+            .iter()
+            .position(|g| g.content.start <= f.cue.start && f.cue.end <= g.content.end)
         else {
             kept.push(f);
             continue;
         };
-        // "… – “…,” she said – and …": the inner quote is hers; the outer clause stops there.
-        if f.content.end <= f.cue.start && f.content.start > g.content.start {
-            let cut = v.body[g.content.start..f.content.start]
+        let g = &mut kept[gi];
+        let cut_at = |g: &mut Frame, at: usize| {
+            let cut = v.body[g.content.start..at]
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .len();
             g.content.end = g.content.start + cut;
+        };
+        let inverted = f.content.end <= f.cue.start;
+        if inverted && f.content.start > g.content.start {
+            // "… – “…,” she said – and …": the inner quote is hers; the outer clause stops there.
+            cut_at(g, f.content.start);
+            kept.push(f);
+        } else if inverted {
+            // "Feinstein said “…,” she said.": the quote just before the inverted cue is the
+            // nearer verb's.
+            let Some(qs) = last_quote_start(v, lo, hi, f.content).filter(|&qs| qs >= g.cue.end)
+            else {
+                continue;
+            };
+            f.content.start = qs;
+            cut_at(g, qs);
+            if g.content.end <= g.content.start {
+                *g = f;
+            } else {
+                kept.push(f);
+            }
+        } else if let Some(sp) = f.speaker
+            && f.content.start >= f.cue.end
+            && sp.start > g.content.start
+            && new_clause_at(v, lo, hi, sp.start)
+            && (lo..hi).any(|t| {
+                v.quoted(t) && v.span(t).start >= f.content.start && v.span(t).end <= f.content.end
+            })
+        {
+            // "Ryan said he was not ready, though he said, “I hope to.”": the later verb
+            // introduces its own quote.
+            cut_at(g, sp.start.min(f.cue.start));
             kept.push(f);
         }
     }
     kept
+}
+
+/// Whether the phrase at byte `at` opens a coordinate clause (after a comma, a colon or
+/// "but", "though"…) rather than a clause that the verb before governs ("said that he …").
+fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
+    let Some(t) = (lo..hi).find(|&t| v.span(t).start >= at) else {
+        return false;
+    };
+    t > lo && {
+        let p = v.word(t - 1);
+        matches!(p, "," | ";" | ":" | "—" | "–")
+            || is_one_of(
+                p,
+                &["and", "but", "though", "although", "yet", "so", "then"],
+            )
+    }
+}
+
+/// Where the quote that ends `span` opens (its first quoted token), if `span` ends inside one.
+fn last_quote_start(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
+    let end = (lo..hi)
+        .rev()
+        .find(|&t| v.span(t).end <= span.end && v.span(t).start >= span.start)?;
+    if !v.quoted(end) {
+        return None;
+    }
+    let mut t = end;
+    while t > lo && v.quoted(t - 1) && v.span(t - 1).start >= span.start {
+        t -= 1;
+    }
+    Some(v.span(t).start)
 }
 
 /// "X, a spokesman for Y, said that …": the subject before an appositive ending at `comma`,
