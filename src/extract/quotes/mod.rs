@@ -769,6 +769,18 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("Mr. Hale"), "{m:?}");
     }
 
+    #[test]
+    fn opening_participle_and_dash_introduced_sources() {
+        let m = mentions(
+            "Citing “the need to heal after a hard year,” the governor's spokesman told reporters she would stay home.",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("the governor's spokesman"), "{m:?}");
+        let m = mentions(
+            "TURNOUT IN THE SOUTH WAS LOWER THAN ANY OF THE MODELS HAD EXPECTED - Ann Roe: “The late deciders stayed home.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Ann Roe"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

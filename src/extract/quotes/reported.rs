@@ -332,6 +332,8 @@ fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
 /// Attribution frames of the sentence made of tokens `lo..hi`.
 pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::new();
+    // Participles opening the sentence: their speaker is the next attribution's.
+    let mut opening_participles: Vec<usize> = Vec::new();
     let mut k = lo;
     while k < hi {
         let w = v.word(k);
@@ -395,11 +397,21 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             if let (Some(mut content), true) = (forward, punct_before || after_prep) {
                 // "Noting that …, Tester added: “…”": a participle opening the sentence ends
                 // at its comma; the main clause is an attribution of its own.
+                // It ends at a comma, or with a quote cut by one ("Recalling “…,” the
+                // statement urged"), and its speaker is the main clause's.
                 if before.is_none()
-                    && let Some(c) = (k + 1..hi).find(|&t| !v.quoted(t) && v.word(t) == ",")
+                    && let Some(c) = (k + 1..hi).find(|&t| {
+                        (!v.quoted(t) && v.word(t) == ",")
+                            || (v.quoted(t) && !v.quoted(t + 1) && quote_cut_before(v, lo, t))
+                    })
                     && v.span(c).start > content.start
                 {
-                    content.end = v.span(c - 1).end;
+                    content.end = if v.quoted(c) {
+                        v.span(c).end
+                    } else {
+                        v.span(c - 1).end
+                    };
+                    opening_participles.push(out.len());
                 }
                 // The speaker of an attribution before it in the sentence, else the subject
                 // of its own clause.
@@ -518,16 +530,26 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         let _ = pushed;
         k += 1;
     }
+    for &i in &opening_participles {
+        let end = out[i].content.end;
+        if let Some(sp) = out[i + 1..]
+            .iter()
+            .find(|f| f.cue.start >= end)
+            .and_then(|f| f.speaker)
+        {
+            out[i].speaker = Some(sp);
+        }
+    }
     // "Clinton: “…”", "Rubio fired back: “…”": a subject, a short predicate, a colon, a quote.
     if let Some(c) = (lo..hi).find(|&t| !v.quoted(t) && v.word(t) == ":")
         && c + 1 < hi
         && v.quoted(c + 1)
-        && words_in(v, lo, c) <= 12
+        && (words_in(v, lo, c) <= 12 || dash_name(v, lo, c).is_some())
         && !out.iter().any(|f| {
             f.content.start <= v.span(c + 1).start
                 && v.span(c + 1).start < f.content.end.max(f.content.start + 1)
         })
-        && let Some(speaker) = sentence_subject(v, lo, c)
+        && let Some(speaker) = dash_name(v, lo, c).or_else(|| sentence_subject(v, lo, c))
         && let Some(content) = content_to_end(v, c + 1, hi)
     {
         out.push(Frame {
@@ -625,6 +647,19 @@ fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
                 &["and", "but", "though", "although", "yet", "so", "then"],
             )
     }
+}
+
+/// "Pollsters agree - Carl Bialik: “…”", "… - More from the report: “…”": a short phrase
+/// after a dash and before the colon names the source of the quote that follows.
+fn dash_name(v: &View, lo: usize, c: usize) -> Option<Span> {
+    let d = (lo..c)
+        .rev()
+        .take(8)
+        .find(|&t| !v.quoted(t) && matches!(v.word(t), "-" | "—" | "–"))?;
+    if d + 1 >= c || (d + 1..c).any(|t| v.quoted(t) || !is_word(v.word(t)) && v.word(t) != "-") {
+        return None;
+    }
+    mention_left(v, d + 1, c - 1)
 }
 
 /// Where the quote that ends `span` opens (its first quoted token), if `span` ends inside one.
