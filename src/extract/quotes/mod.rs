@@ -203,6 +203,8 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
     // whether that paragraph ended inside an unclosed quote.
     let mut last_prev: Option<(Option<Span>, Option<Span>)> = None;
     let mut prev_unclosed = false;
+    // The attributions found in the previous paragraph (a range of `found`).
+    let mut prev_para = (0, 0);
     for (pi, &para) in paras.iter().enumerate() {
         while tok < tokens.len() && tokens[tok].span.start < para.start {
             tok += 1;
@@ -214,6 +216,21 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
         }
         tok = hi;
         let quotes = &para_quotes[pi];
+        // "- Bernie Sanders." or "—Jane Roe, tweeting after the debate." under a paragraph of
+        // quotes: the source of those quotes.
+        if quotes.is_empty()
+            && hi > lo + 1
+            && hi - lo <= 16
+            && matches!(v.word(lo), "-" | "—" | "–")
+            && lexicon::is_cap(v.word(lo + 1))
+            && let Some(m) = speaker::mention_right(&v, lo + 1, hi)
+        {
+            for f in &mut found[prev_para.0..prev_para.1] {
+                if f.direct && f.speaker.is_none() {
+                    f.speaker = Some(m);
+                }
+            }
+        }
         let opens_with_quote = quotes.first().is_some_and(|q| q.outer.start == para.start);
         let mut last_here: Option<(Option<Span>, Option<Span>)> = None;
         let para_first = found.len();
@@ -324,6 +341,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 }
             }
         }
+        prev_para = (para_first, found.len());
         prev_unclosed = quotes.last().is_some_and(|q| !q.closed);
         last_prev = last_here.or(if prev_unclosed { last_prev } else { None });
     }
@@ -779,6 +797,29 @@ mod tests {
             "TURNOUT IN THE SOUTH WAS LOWER THAN ANY OF THE MODELS HAD EXPECTED - Ann Roe: “The late deciders stayed home.”",
         );
         assert_eq!(m[0].1.as_deref(), Some("Ann Roe"), "{m:?}");
+    }
+
+    #[test]
+    fn introductions_epigraphs_and_as_put_it_with_appositive() {
+        let m = mentions(
+            "After the vote, Gov. Ann Cole released the following statement:\n\n“We will keep fighting for the families of this state.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Gov. Ann Cole"), "{m:?}");
+        let m =
+            mentions("\"We will keep fighting for the families of this state.\"\n\n- Ann Cole.");
+        assert_eq!(m[0].1.as_deref(), Some("Ann Cole"), "{m:?}");
+        let m = mentions(
+            "As Tom Hale, a former state treasurer, put it in his letter, “The money is simply not there.”",
+        );
+        assert_eq!(
+            m[0].1.as_deref().map(|s| s.starts_with("Tom Hale")),
+            Some(true),
+            "{m:?}"
+        );
+        let m = mentions("“We are not done yet, not by a long shot,” she went on.");
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let m = mentions("“The costs keep rising every year,” said Will Dunn, an economist.");
+        assert_eq!(m[0].1.as_deref(), Some("Will Dunn"), "{m:?}");
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):

@@ -357,9 +357,11 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         }
         // "Rubio shot back": a phrasal cue; `kv` is the verb's last token.
-        let phrasal = is_one_of(w, &["shot", "fired", "hit", "pushed"])
-            && k + 1 < hi
-            && is_one_of(v.word(k + 1), &["back"]);
+        // "…,” she went on." continues her words like "continued".
+        let phrasal = k + 1 < hi
+            && (is_one_of(w, &["shot", "fired", "hit", "pushed"])
+                && is_one_of(v.word(k + 1), &["back"])
+                || is_one_of(w, &["went", "goes"]) && is_one_of(v.word(k + 1), &["on"]));
         let kv = k + usize::from(phrasal);
         let Some(form) = cue_form(w)
             .or(phrasal.then_some(CueForm::Finite))
@@ -558,6 +560,22 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             content,
         });
     }
+    // "President Clinton released the following statement:" closing the paragraph: an
+    // introduction whose speaker goes on to the quote in the next paragraph.
+    if hi > lo + 1
+        && v.word(hi - 1) == ":"
+        && !v.quoted(hi - 1)
+        && !out.iter().any(|f| f.content.is_empty())
+        && words_in(v, lo, hi) <= 25
+        && let Some(speaker) = clause_subject(v, lo, hi - 1).or_else(|| sentence_subject(v, lo, hi))
+    {
+        let end = v.span(hi - 1).end;
+        out.push(Frame {
+            cue: v.span(hi - 1),
+            speaker: Some(speaker),
+            content: Span::new(end, end),
+        });
+    }
     // "…," he said, according to Reuters: the verb's speaker wins over the relay.
     let verb_contents: Vec<Span> = out
         .iter()
@@ -691,7 +709,7 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
         .map_or(floor, |t| t + 1);
     while b < comma
         && !v.quoted(b)
-        && (!is_word(v.word(b)) || is_one_of(v.word(b), &["and", "but"]))
+        && (!is_word(v.word(b)) || is_one_of(v.word(b), &["and", "but", "as"]))
     {
         b += 1;
     }
@@ -877,7 +895,13 @@ pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
 /// "As X put it, “…”" and "…, as X put it." (`k` is "put"): X's words are the rest of the
 /// sentence after the comma, or the clause before "as".
 fn as_put_it(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
-    let speaker = mention_left(v, lo, k.checked_sub(1)?)?;
+    // "As Tom Ridge, a former secretary, put it": the speaker may carry an appositive.
+    let b = k.checked_sub(1)?;
+    let speaker = match mention_left(v, lo, b) {
+        Some(m) => m,
+        None if v.word(b) == "," => appositive_subject(v, lo, b)?.0,
+        None => return None,
+    };
     let as_tok = first_token(v, lo, hi, speaker)?.checked_sub(1)?;
     if as_tok < lo || !is_one_of(v.word(as_tok), &["as"]) {
         return None;
@@ -885,10 +909,10 @@ fn as_put_it(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
     let content = if words_in(v, lo, as_tok) >= 3 || has_quote(v, lo, as_tok) {
         content_before(v, lo, as_tok)?
     } else {
-        let a = k + 2;
-        if a >= hi || !matches!(v.word(a), "," | ":") {
-            return None;
-        }
+        // "put it in his memo to employees, “…”": over a short adjunct to the comma.
+        let a = (k + 2..hi.min(k + 14))
+            .find(|&t| v.quoted(t) || matches!(v.word(t), "," | ":"))
+            .filter(|&t| !v.quoted(t))?;
         content_to_end(v, a + 1, hi)?
     };
     Some(Frame {

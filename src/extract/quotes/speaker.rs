@@ -168,7 +168,11 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         if !is_word(w) {
             break;
         }
-        if is_determiner(w) || (is_cap(w) && !is_np_stop(w)) {
+        // "said Will Doyle": a capitalised stop word before another name word is a name.
+        let name_word = is_cap(w)
+            && (!is_np_stop(w)
+                || k + 1 < hi && is_cap(v.word(k + 1)) && !is_np_stop(v.word(k + 1)));
+        if is_determiner(w) || name_word {
             end = Some(k);
             after_head = !is_determiner(w);
         } else if is_one_of(w, &["of", "for"]) && end.is_some() {
