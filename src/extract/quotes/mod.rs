@@ -345,7 +345,18 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
         prev_unclosed = quotes.last().is_some_and(|q| !q.closed);
         last_prev = last_here.or(if prev_unclosed { last_prev } else { None });
     }
-    found.sort_by_key(|f| f.span.start);
+    // One attribution per span: of two frames with the same content, the one whose cue is
+    // nearer ("X believed …, he said, “…”" is his saying).
+    let gap = |f: &Found| {
+        f.cue.map_or(usize::MAX, |c| {
+            if c.end <= f.span.start {
+                f.span.start - c.end
+            } else {
+                c.start.saturating_sub(f.span.end)
+            }
+        })
+    };
+    found.sort_by_key(|f| (f.span.start, f.span.end, gap(f)));
     found.dedup_by_key(|f| f.span);
     let resolver = speaker::Resolver::new(
         body,
@@ -820,6 +831,23 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
         let m = mentions("“The costs keep rising every year,” said Will Dunn, an economist.");
         assert_eq!(m[0].1.as_deref(), Some("Will Dunn"), "{m:?}");
+    }
+
+    #[test]
+    fn nearest_cue_wins_over_an_earlier_verb() {
+        let m = mentions(
+            "Asked what she believed about the new tax, she said, “It is a burden on every family.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let q = run(
+            "Asked what she believed about the new tax, she said, “It is a burden on every family.”",
+            &[],
+        );
+        assert!(
+            q.iter().all(|q| !q.1.contains("about the new tax")),
+            "{q:?}"
+        );
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):

@@ -274,6 +274,10 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
         // parenthesis between the cue and its content.
         if w == "," {
             let c = (n..hi.min(n + 8)).find(|&t| v.quoted(t) || !is_word(v.word(t)))?;
+            // Not over an attribution of its own: "believed about X, he said, “…”".
+            if (n..c).any(|t| cue_form(v.word(t)) == Some(CueForm::Finite)) {
+                return None;
+            }
             if v.word(c) == "," && !v.quoted(c) && c + 1 < hi {
                 if v.quoted(c + 1) {
                     return Some(c + 1);
