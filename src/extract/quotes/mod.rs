@@ -850,6 +850,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn speaker_phrase_runs_over_its_participle_and_prepositions() {
+        let m = mentions(
+            "A senior aide speaking to The Herald said, “The governor will not sign this bill.”",
+        );
+        assert_eq!(
+            m[0].1.as_deref(),
+            Some("A senior aide speaking to The Herald"),
+            "{m:?}"
+        );
+        let m = mentions("“The numbers do not add up at all,” said of the plan one analyst.");
+        assert!(
+            m.iter()
+                .all(|q| !q.1.as_deref().is_some_and(|s| s.starts_with("of"))),
+            "{m:?}"
+        );
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

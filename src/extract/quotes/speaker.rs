@@ -114,12 +114,13 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     }
     // "a man in the back yelled", "a staffer at the hearing wondered": a place phrase after
     // the speaker belongs to the speaker's phrase, not the other way round.
-    if opened_by_det
+    // "a source speaking to Fox News said", "the Republican from Texas said": likewise.
+    if (opened_by_det || is_cap(v.word(start)))
         && start >= lo + 2
         && !v.quoted(start - 1)
         && is_one_of(
             v.word(start - 1),
-            &["in", "at", "from", "on", "with", "inside"],
+            &["in", "at", "from", "on", "with", "inside", "to"],
         )
         && let Some(outer) = mention_left(v, lo, start - 2)
         && !is_subject_pronoun(outer.text(v.body))
@@ -140,6 +141,10 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
     }
     if is_subject_pronoun(w) {
         return Some(v.span(first));
+    }
+    // "said of Chaffetz's request": what follows is no speaker.
+    if is_one_of(w, &["of", "about", "to", "on", "in", "at", "with", "for"]) {
+        return None;
     }
     let mut end = None;
     let mut lowers = 0;
