@@ -868,6 +868,22 @@ mod tests {
         );
     }
 
+    #[test]
+    fn time_openers_possessive_nouns_and_singular_base_forms() {
+        let m = mentions(
+            "Two weeks later, she told the crowd in Reno, “We are going to win this state.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let m = mentions(
+            "Mr. Reyes again repeated his claim that the plant was “closing for good next year.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Reyes"), "{m:?}");
+        let m = mentions(
+            "He ended with a grim note of caution, saying, “We are not out of the woods.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

@@ -375,7 +375,10 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         };
         // "so-called", "is called": not speech.
-        if k > lo && (v.word(k - 1) == "-" || is_one_of(v.word(k - 1), &["to", "be", "being"])) {
+        if k > lo
+            && !v.quoted(k - 1)
+            && (v.word(k - 1) == "-" || is_one_of(v.word(k - 1), &["to", "be", "being"]))
+        {
             k += 1;
             continue;
         }
@@ -477,14 +480,36 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         };
         // "Carson did not name his rivals but told …": a second verb of the sentence subject.
-        let subject = quote_subject(v, lo, b)
+        // After a possessive the cue is a noun ("Sanders pushed his promise of “…”"): its
+        // speaker is the clause's subject, else the possessor.
+        let possessor = (!v.quoted(b)
+            && is_one_of(
+                v.word(b),
+                &["his", "her", "their", "its", "our", "my", "your"],
+            ))
+        .then(|| {
+            clause_subject(v, lo, b)
+                .or_else(|| sentence_subject(v, lo, b))
+                .unwrap_or(v.span(b))
+        });
+        let subject = possessor
+            .or_else(|| quote_subject(v, lo, b))
             .or_else(|| mention_left(v, lo, b))
             .or_else(|| {
                 (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
                     .then(|| sentence_subject(v, lo, b))
                     .flatten()
             });
-        if form == CueForm::Base && subject.is_none() {
+        // A base form is no verb after a singular phrase: "a rare note", "one claim".
+        if form == CueForm::Base
+            && subject.is_none_or(|s| {
+                let first = s.text(v.body).split(' ').next().unwrap_or("");
+                is_one_of(
+                    first,
+                    &["a", "an", "another", "one", "each", "every", "this"],
+                )
+            })
+        {
             k += 1;
             continue;
         }
@@ -853,7 +878,12 @@ pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
             a += 1;
         }
         let w = v.word(a);
+        // "Eight years ago,", "A month later,": a time phrase up to its comma.
+        let time_phrase = (a + 1..hi.min(a + 5))
+            .find(|&t| v.word(t) == ",")
+            .is_some_and(|c| is_one_of(v.word(c - 1), &["ago", "later", "earlier"]));
         let opener = is_adjunct_opener(w)
+            || time_phrase
             || (w.ends_with("ly") && v.word(a + 1) == ",")
             || is_one_of(
                 w,
