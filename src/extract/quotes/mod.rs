@@ -305,7 +305,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 let carried = if nearest.is_some() {
                     nearest
                 } else if only_quotes || is_para_first || opens_sentence || outside_words <= 3 {
-                    if found.len() > para_first {
+                    if found.len() > para_first || last_here.is_some() {
                         last_here
                     } else if (prev_unclosed && is_para_first) || (opens_with_quote && only_quotes)
                     {
@@ -882,6 +882,22 @@ mod tests {
             "He ended with a grim note of caution, saying, “We are not out of the woods.”",
         );
         assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
+    }
+
+    #[test]
+    fn bare_attribution_introduces_and_free_relative_pronoun() {
+        let m = mentions(
+            "Professor Ann Roe of Ohio State agreed. “Nobody expected turnout to be this low.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].1.as_deref().is_some_and(|s| s.contains("Ann Roe")),
+            "{m:?}"
+        );
+        let m = mentions(
+            "Mr. Lund has campaigned against what he calls the “ruling class of the capital.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):

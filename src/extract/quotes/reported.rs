@@ -500,6 +500,20 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                     .then(|| sentence_subject(v, lo, b))
                     .flatten()
             });
+        // "Cruz has railed against what he calls the “Washington cartel”": the pronoun of the
+        // free relative is the clause's subject, who is named before it.
+        let subject = match subject {
+            Some(s)
+                if b > lo
+                    && is_one_of(s.text(v.body), &["he", "she", "they"])
+                    && is_one_of(v.word(b - 1), &["what"]) =>
+            {
+                clause_subject(v, lo, b - 1)
+                    .filter(|c| !is_subject_pronoun(c.text(v.body)))
+                    .or(Some(s))
+            }
+            other => other,
+        };
         // A base form is no verb after a singular phrase: "a rare note", "one claim".
         if form == CueForm::Base
             && subject.is_none_or(|s| {
@@ -558,7 +572,22 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             });
             pushed = true;
         }
-        let _ = pushed;
+        // "Dianne Bystrom agreed." closing its sentence with nothing said: an introduction
+        // whose speaker goes on to the quote that follows.
+        if !pushed
+            && form == CueForm::Finite
+            && kv + 2 == hi
+            && matches!(v.word(hi - 1), "." | "!")
+            && !v.quoted(hi - 1)
+            && !has_quote(v, lo, hi)
+        {
+            let end = v.span(hi - 1).end;
+            out.push(Frame {
+                cue,
+                speaker: Some(subject),
+                content: Span::new(end, end),
+            });
+        }
         k += 1;
     }
     for &i in &opening_participles {
@@ -595,7 +624,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         && v.word(hi - 1) == ":"
         && !v.quoted(hi - 1)
         && !out.iter().any(|f| f.content.is_empty())
-        && words_in(v, lo, hi) <= 25
+        && words_in(v, lo, hi) <= 40
         && let Some(speaker) = clause_subject(v, lo, hi - 1).or_else(|| sentence_subject(v, lo, hi))
     {
         let end = v.span(hi - 1).end;
