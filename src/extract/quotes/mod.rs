@@ -900,6 +900,20 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
     }
 
+    #[test]
+    fn writing_an_object_and_going_on_a_trip_are_no_speech() {
+        let q = run(
+            "Mr. Lund is a fan of the deal and wrote legislation that gave the governor more power.",
+            &[],
+        );
+        assert!(q.is_empty(), "{q:?}");
+        let q = run(
+            "Ms. Roe goes on a tour of the state to defend the plan.",
+            &[],
+        );
+        assert!(q.is_empty(), "{q:?}");
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]

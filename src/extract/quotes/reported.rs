@@ -361,11 +361,13 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         }
         // "Rubio shot back": a phrasal cue; `kv` is the verb's last token.
-        // "…,” she went on." continues her words like "continued".
+        // "…,” she went on." continues her words like "continued" (not "goes on a spree").
         let phrasal = k + 1 < hi
             && (is_one_of(w, &["shot", "fired", "hit", "pushed"])
                 && is_one_of(v.word(k + 1), &["back"])
-                || is_one_of(w, &["went", "goes"]) && is_one_of(v.word(k + 1), &["on"]));
+                || is_one_of(w, &["went", "goes"])
+                    && is_one_of(v.word(k + 1), &["on"])
+                    && (k + 2 >= hi || matches!(v.word(k + 2), "." | "," | ":" | "!")));
         let kv = k + usize::from(phrasal);
         let Some(form) = cue_form(w)
             .or(phrasal.then_some(CueForm::Finite))
