@@ -81,6 +81,15 @@ pub fn quotes_in(body: &str, para: Span) -> Vec<QuoteSpan> {
         let before = body[..pos].chars().next_back().filter(|_| pos > para.start);
         let after = body[pos + len..para.end].chars().next();
         let kind = match kind {
+            // A typo'd closing “ ("“It's unusual,“ said …"): glued to the words before it,
+            // with a space or punctuation after, while a quote is open.
+            Kind::Open
+                if pending.is_some()
+                    && before.is_some_and(|c| !c.is_whitespace() && !"([{—–-/".contains(c))
+                    && closes_before(after) =>
+            {
+                Kind::Close
+            }
             Kind::Either if pending.is_some() => Kind::Close,
             Kind::Either if closes_before(after) && !opens_after(before) => Kind::Close,
             Kind::Either => Kind::Open,
@@ -162,6 +171,12 @@ mod tests {
                 false
             )]
         );
+    }
+
+    #[test]
+    fn typoed_closing_mark_closes() {
+        let body = "“It is rare,“ said Ann Roe. “Very rare.”";
+        assert_eq!(texts(body), [("It is rare,", true), ("Very rare.", true)]);
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub fn needs_clause(word: &str) -> bool {
             "cites",
             "read",
             "reads",
+            // "wrote legislation": an object, not words.
+            "wrote",
+            "writes",
         ],
     )
 }

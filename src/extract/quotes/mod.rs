@@ -101,7 +101,8 @@ fn sentences(v: &View, lo: usize, hi: usize, quotes: &[QuoteSpan]) -> Vec<(usize
             end_here = inner.ends_with(['.', '?', '!'])
                 && k + 1 < hi
                 && starts_sentence(k + 1)
-                && !attribution_follows(v, k + 1, hi);
+                && !attribution_follows(v, k + 1, hi)
+                && !(inner.ends_with(['?', '!']) && attribution_opens(v, lo, k + 1, hi));
         }
         if end_here {
             out.push((start, k + 1));
@@ -133,6 +134,30 @@ fn attribution_follows(v: &View, k: usize, hi: usize) -> bool {
         cue |= matches!(lexicon::cue_form(w), Some(lexicon::CueForm::Finite));
     }
     cue && hi <= k + 9
+}
+
+/// Whether tokens from `k`, after a quote ending with ? or !, open its attribution however
+/// long the sentence goes on ("“…!” Sen. Jeff Sessions said as he launched the vote."): a
+/// cue within a few words, with only a subject before it.
+fn attribution_opens(v: &View, lo: usize, k: usize, hi: usize) -> bool {
+    for t in k..hi.min(k + 10) {
+        let w = v.word(t);
+        if v.quoted(t) || matches!(w, "." | "!" | "?" | ";" | ":") {
+            return false;
+        }
+        if matches!(
+            lexicon::cue_form(w),
+            Some(lexicon::CueForm::Finite | lexicon::CueForm::Base)
+        ) || reported::unknown_cue(v, lo, hi, t)
+        {
+            // Not when the clause goes on to quote words of its own ("…?” Mills writes
+            // back, “…”): that is the next sentence.
+            return !(t..hi)
+                .take_while(|&u| !matches!(v.word(u), "." | "!" | "?") || v.quoted(u))
+                .any(|u| v.quoted(u));
+        }
+    }
+    false
 }
 
 /// Whether an unattributed quote reads as speech rather than a title or scare quote.
@@ -178,6 +203,8 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
     // whether that paragraph ended inside an unclosed quote.
     let mut last_prev: Option<(Option<Span>, Option<Span>)> = None;
     let mut prev_unclosed = false;
+    // The attributions found in the previous paragraph (a range of `found`).
+    let mut prev_para = (0, 0);
     for (pi, &para) in paras.iter().enumerate() {
         while tok < tokens.len() && tokens[tok].span.start < para.start {
             tok += 1;
@@ -189,6 +216,21 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
         }
         tok = hi;
         let quotes = &para_quotes[pi];
+        // "- Bernie Sanders." or "—Jane Roe, tweeting after the debate." under a paragraph of
+        // quotes: the source of those quotes.
+        if quotes.is_empty()
+            && hi > lo + 1
+            && hi - lo <= 16
+            && matches!(v.word(lo), "-" | "—" | "–")
+            && lexicon::is_cap(v.word(lo + 1))
+            && let Some(m) = speaker::mention_right(&v, lo + 1, hi)
+        {
+            for f in &mut found[prev_para.0..prev_para.1] {
+                if f.direct && f.speaker.is_none() {
+                    f.speaker = Some(m);
+                }
+            }
+        }
         let opens_with_quote = quotes.first().is_some_and(|q| q.outer.start == para.start);
         let mut last_here: Option<(Option<Span>, Option<Span>)> = None;
         let para_first = found.len();
@@ -263,7 +305,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 let carried = if nearest.is_some() {
                     nearest
                 } else if only_quotes || is_para_first || opens_sentence || outside_words <= 3 {
-                    if found.len() > para_first {
+                    if found.len() > para_first || last_here.is_some() {
                         last_here
                     } else if (prev_unclosed && is_para_first) || (opens_with_quote && only_quotes)
                     {
@@ -277,7 +319,17 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 if carried.is_none() && !speech_like(body, q) {
                     continue; // a title, nickname or scare quote
                 }
-                let (cue, speaker) = carried.unwrap_or((None, None));
+                let (cue, mut speaker) = carried.unwrap_or((None, None));
+                // A quoted phrase in a sentence with no speech verb ("Moore thanked him for
+                // “…”", "Obama decried the “…”") is the words of the sentence's subject.
+                if speaker.is_none() {
+                    let k = (s_lo..s_hi)
+                        .find(|&t| v.span(t).start >= q.outer.start)
+                        .unwrap_or(s_hi);
+                    speaker = reported::clause_subject(&v, s_lo, k)
+                        .or_else(|| reported::sentence_subject(&v, s_lo, s_hi))
+                        .filter(|s| s.end <= q.outer.start);
+                }
                 found.push(Found {
                     span: q.inner,
                     direct: true,
@@ -289,10 +341,22 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 }
             }
         }
+        prev_para = (para_first, found.len());
         prev_unclosed = quotes.last().is_some_and(|q| !q.closed);
         last_prev = last_here.or(if prev_unclosed { last_prev } else { None });
     }
-    found.sort_by_key(|f| f.span.start);
+    // One attribution per span: of two frames with the same content, the one whose cue is
+    // nearer ("X believed …, he said, “…”" is his saying).
+    let gap = |f: &Found| {
+        f.cue.map_or(usize::MAX, |c| {
+            if c.end <= f.span.start {
+                f.span.start - c.end
+            } else {
+                c.start.saturating_sub(f.span.end)
+            }
+        })
+    };
+    found.sort_by_key(|f| (f.span.start, f.span.end, gap(f)));
     found.dedup_by_key(|f| f.span);
     let resolver = speaker::Resolver::new(
         body,
@@ -649,6 +713,205 @@ mod tests {
             m.iter().all(|q| q.1.as_deref() == Some("Tom Hale")),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn long_subjects_and_unlisted_verbs_after_a_cut_quote() {
+        let m = mentions("“Will the plant ever reopen?” a union steward at the mill wondered.");
+        assert_eq!(
+            m[0].1.as_deref(),
+            Some("a union steward at the mill"),
+            "{m:?}"
+        );
+        let m = mentions(
+            "“The figures are badly out of date,” Ann Roe of the Tax Policy Center wrote in March.",
+        );
+        assert_eq!(
+            m[0].1.as_deref(),
+            Some("Ann Roe of the Tax Policy Center"),
+            "{m:?}"
+        );
+        let m = mentions("“Nobody reads the fine print,” scoffed Dr. Lena Park, 40.");
+        assert_eq!(m[0].1.as_deref(), Some("Dr. Lena Park"), "{m:?}");
+        let m = mentions("“Is that a promise?” the host pressed.");
+        assert_eq!(m[0].1.as_deref(), Some("the host"), "{m:?}");
+        // A quote ending with ! keeps the attribution that follows, however long.
+        let m = mentions(
+            "“We are ready to vote now!” Gov. Ann Cole said as the delegates took their seats in the hall.",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Gov. Ann Cole"), "{m:?}");
+        // Narration after a quoted phrase is no attribution.
+        let m = mentions(
+            "She liked the “fair and open process,” a rule that allowed voters to register late.",
+        );
+        assert!(
+            m.iter()
+                .all(|q| !q.1.as_deref().is_some_and(|s| s.starts_with("a rule"))),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn quoted_phrase_without_a_speech_verb_is_the_subjects() {
+        let m = mentions(
+            "On Monday, Ms. Vega thanked the volunteers for “the long nights they gave to this campaign.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("Ms. Vega"), "{m:?}");
+    }
+
+    #[test]
+    fn quote_takes_the_subject_of_its_own_clause() {
+        let m =
+            mentions("When the mayor finished her speech, a man in the back yelled “Go home now!”");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("a man in the back"), "{m:?}");
+        let m = mentions(
+            "After the mayor finished her speech, the crowd erupted in “a roar of approval that lasted for minutes.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("the crowd"), "{m:?}");
+        let m = mentions(
+            "The trouble began at the rally in Ames, when the protesters interrupted her, shouting “no more wars, no more lies!”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("the protesters"), "{m:?}");
+        let m = mentions(
+            "Days later, Mr. Lund returned the favor to his rival, telling reporters, “He is a good man and a friend.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
+    }
+
+    #[test]
+    fn nearer_verb_holds_its_own_quote() {
+        let m = mentions(
+            "Asked about the vote, Mr. Hale said “I have not read the bill yet,” she said.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let m = mentions(
+            "Ms. Ortiz said she was not ready to endorse, though he said, “I hope to get there soon.”",
+        );
+        let last = m.last().unwrap();
+        assert_eq!(last.1.as_deref(), Some("he"), "{m:?}");
+        // A verb in the clause the first one governs does not take the quote.
+        let m = mentions("Mr. Hale said that he has “no idea” if the aides told anyone.");
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Hale"), "{m:?}");
+    }
+
+    #[test]
+    fn opening_participle_and_dash_introduced_sources() {
+        let m = mentions(
+            "Citing “the need to heal after a hard year,” the governor's spokesman told reporters she would stay home.",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("the governor's spokesman"), "{m:?}");
+        let m = mentions(
+            "TURNOUT IN THE SOUTH WAS LOWER THAN ANY OF THE MODELS HAD EXPECTED - Ann Roe: “The late deciders stayed home.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Ann Roe"), "{m:?}");
+    }
+
+    #[test]
+    fn introductions_epigraphs_and_as_put_it_with_appositive() {
+        let m = mentions(
+            "After the vote, Gov. Ann Cole released the following statement:\n\n“We will keep fighting for the families of this state.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Gov. Ann Cole"), "{m:?}");
+        let m =
+            mentions("\"We will keep fighting for the families of this state.\"\n\n- Ann Cole.");
+        assert_eq!(m[0].1.as_deref(), Some("Ann Cole"), "{m:?}");
+        let m = mentions(
+            "As Tom Hale, a former state treasurer, put it in his letter, “The money is simply not there.”",
+        );
+        assert_eq!(
+            m[0].1.as_deref().map(|s| s.starts_with("Tom Hale")),
+            Some(true),
+            "{m:?}"
+        );
+        let m = mentions("“We are not done yet, not by a long shot,” she went on.");
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let m = mentions("“The costs keep rising every year,” said Will Dunn, an economist.");
+        assert_eq!(m[0].1.as_deref(), Some("Will Dunn"), "{m:?}");
+    }
+
+    #[test]
+    fn nearest_cue_wins_over_an_earlier_verb() {
+        let m = mentions(
+            "Asked what she believed about the new tax, she said, “It is a burden on every family.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let q = run(
+            "Asked what she believed about the new tax, she said, “It is a burden on every family.”",
+            &[],
+        );
+        assert!(
+            q.iter().all(|q| !q.1.contains("about the new tax")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn speaker_phrase_runs_over_its_participle_and_prepositions() {
+        let m = mentions(
+            "A senior aide speaking to The Herald said, “The governor will not sign this bill.”",
+        );
+        assert_eq!(
+            m[0].1.as_deref(),
+            Some("A senior aide speaking to The Herald"),
+            "{m:?}"
+        );
+        let m = mentions("“The numbers do not add up at all,” said of the plan one analyst.");
+        assert!(
+            m.iter()
+                .all(|q| !q.1.as_deref().is_some_and(|s| s.starts_with("of"))),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn time_openers_possessive_nouns_and_singular_base_forms() {
+        let m = mentions(
+            "Two weeks later, she told the crowd in Reno, “We are going to win this state.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
+        let m = mentions(
+            "Mr. Reyes again repeated his claim that the plant was “closing for good next year.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Reyes"), "{m:?}");
+        let m = mentions(
+            "He ended with a grim note of caution, saying, “We are not out of the woods.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
+    }
+
+    #[test]
+    fn bare_attribution_introduces_and_free_relative_pronoun() {
+        let m = mentions(
+            "Professor Ann Roe of Ohio State agreed. “Nobody expected turnout to be this low.”",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].1.as_deref().is_some_and(|s| s.contains("Ann Roe")),
+            "{m:?}"
+        );
+        let m = mentions(
+            "Mr. Lund has campaigned against what he calls the “ruling class of the capital.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
+    }
+
+    #[test]
+    fn writing_an_object_and_going_on_a_trip_are_no_speech() {
+        let q = run(
+            "Mr. Lund is a fan of the deal and wrote legislation that gave the governor more power.",
+            &[],
+        );
+        assert!(q.is_empty(), "{q:?}");
+        let q = run(
+            "Ms. Roe goes on a tour of the state to defend the plan.",
+            &[],
+        );
+        assert!(q.is_empty(), "{q:?}");
     }
 
     /// Throughput of this stage alone on PolNeAR train (one core):

@@ -8,8 +8,8 @@
 
 use super::View;
 use super::lexicon::{
-    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_one_of, is_tell_object,
-    needs_clause,
+    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner, is_np_stop,
+    is_one_of, is_subject_pronoun, is_tell_object, needs_clause,
 };
 use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
@@ -97,6 +97,109 @@ fn appositive_frame(
     })
 }
 
+/// Whether `w` is a quotation-mark token (or part of one: the NYT's '').
+fn is_mark(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| "“”\"'`’‘„".contains(c))
+}
+
+/// Whether the quoted token `q` closes a quote cut where an attribution goes: its words end
+/// with a comma, a question or exclamation mark or a dash ("“…,” she said"), or a comma
+/// follows the mark ("\"…\", she said").
+pub(crate) fn quote_cut_before(v: &View, lo: usize, q: usize) -> bool {
+    if !v.quoted(q) || !is_mark(v.word(q)) {
+        return false;
+    }
+    if v.word(q + 1) == "," && !v.quoted(q + 1) {
+        return true;
+    }
+    (lo..q)
+        .rev()
+        .find(|&t| !is_mark(v.word(t)))
+        .is_some_and(|t| v.quoted(t) && matches!(v.word(t), "," | "?" | "!" | "—" | "–" | "-"))
+}
+
+/// "“…,” a Democratic staffer in the room wondered": after a quote cut by a comma (or ending
+/// with ? or !), every word up to the verb is its subject, prepositional phrases and
+/// appositives included, as long as it opens like a noun phrase. `b` is the token before the
+/// verb group.
+fn quote_subject(v: &View, lo: usize, b: usize) -> Option<Span> {
+    let mut a = b;
+    while !v.quoted(a) {
+        let w = v.word(a);
+        if matches!(w, "." | ";" | ":" | "!" | "?" | "—" | "–") || a <= lo || b - a > 24 {
+            return None;
+        }
+        a -= 1;
+    }
+    if !quote_cut_before(v, lo, a) {
+        return None;
+    }
+    let mut first = a + 1;
+    if v.word(first) == "," {
+        first += 1;
+    }
+    if first > b || !is_word(v.word(b)) && v.word(b) != ")" {
+        return None;
+    }
+    let w = v.word(first);
+    let opens_np = is_cap(w)
+        || is_determiner(w)
+        || is_subject_pronoun(w)
+        || w.starts_with(|c: char| c.is_ascii_digit());
+    // No clause inside: "a flaw that allowed Roof to buy a gun before the check" is none.
+    if !opens_np
+        || (first..=b).any(|t| {
+            let w = v.word(t);
+            cue_form(w).is_some()
+                || is_one_of(w, &["that", "which", "is", "was", "are", "were", "to"])
+        })
+    {
+        return None;
+    }
+    Some(Span::new(v.span(first).start, v.span(b).end))
+}
+
+/// "“…?” Hannity pressed.", "“…,” scoffed Ms. Gil": a verb outside the lexicon read as a
+/// cue where only an attribution can stand — right after a cut quote with its subject after
+/// it, or after the subject of such a quote — and the attribution ends there (a full stop, a
+/// comma, an adverb or an adjunct follows).
+pub(crate) fn unknown_cue(v: &View, lo: usize, hi: usize, k: usize) -> bool {
+    let w = v.word(k);
+    if v.quoted(k)
+        || w.len() < 5
+        || !w.ends_with("ed")
+        || !w.starts_with(|c: char| c.is_ascii_lowercase())
+        || cue_form(w).is_some()
+    {
+        return false;
+    }
+    let ends = |t: usize| t >= hi || matches!(v.word(t), "." | "," | "!" | ";");
+    let closes =
+        |t: usize| ends(t) || (v.word(t).ends_with("ly") && !is_cap(v.word(t)) && ends(t + 1));
+    let mut j = k;
+    while j > lo && !v.quoted(j - 1) && is_aux_or_adverb(v.word(j - 1)) {
+        j -= 1;
+    }
+    let Some(b) = j.checked_sub(1).filter(|&b| b >= lo) else {
+        return false;
+    };
+    let q = if v.word(b) == "," && b > lo { b - 1 } else { b };
+    if v.quoted(q) {
+        // Cue first: the subject follows.
+        if !quote_cut_before(v, lo, q) || !is_cap(v.word(k + 1)) && !is_determiner(v.word(k + 1)) {
+            return false;
+        }
+        return mention_right(v, k + 1, hi).is_some_and(|m| {
+            let after = (k + 1..hi)
+                .find(|&t| v.span(t).start >= m.end)
+                .unwrap_or(hi);
+            closes(after)
+        });
+    }
+    quote_subject(v, lo, b).is_some_and(|s| first_token(v, lo, hi, s).is_some_and(|f| b < f + 8))
+        && closes(k + 1)
+}
+
 fn has_quote(v: &View, a: usize, b: usize) -> bool {
     (a..b).any(|k| v.quoted(k))
 }
@@ -171,6 +274,10 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
         // parenthesis between the cue and its content.
         if w == "," {
             let c = (n..hi.min(n + 8)).find(|&t| v.quoted(t) || !is_word(v.word(t)))?;
+            // Not over an attribution of its own: "believed about X, he said, “…”".
+            if (n..c).any(|t| cue_form(v.word(t)) == Some(CueForm::Finite)) {
+                return None;
+            }
             if v.word(c) == "," && !v.quoted(c) && c + 1 < hi {
                 if v.quoted(c + 1) {
                     return Some(c + 1);
@@ -229,6 +336,8 @@ fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
 /// Attribution frames of the sentence made of tokens `lo..hi`.
 pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::new();
+    // Participles opening the sentence: their speaker is the next attribution's.
+    let mut opening_participles: Vec<usize> = Vec::new();
     let mut k = lo;
     while k < hi {
         let w = v.word(k);
@@ -252,16 +361,26 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         }
         // "Rubio shot back": a phrasal cue; `kv` is the verb's last token.
-        let phrasal = is_one_of(w, &["shot", "fired", "hit", "pushed"])
-            && k + 1 < hi
-            && is_one_of(v.word(k + 1), &["back"]);
+        // "…,” she went on." continues her words like "continued" (not "goes on a spree").
+        let phrasal = k + 1 < hi
+            && (is_one_of(w, &["shot", "fired", "hit", "pushed"])
+                && is_one_of(v.word(k + 1), &["back"])
+                || is_one_of(w, &["went", "goes"])
+                    && is_one_of(v.word(k + 1), &["on"])
+                    && (k + 2 >= hi || matches!(v.word(k + 2), "." | "," | ":" | "!")));
         let kv = k + usize::from(phrasal);
-        let Some(form) = cue_form(w).or(phrasal.then_some(CueForm::Finite)) else {
+        let Some(form) = cue_form(w)
+            .or(phrasal.then_some(CueForm::Finite))
+            .or_else(|| unknown_cue(v, lo, hi, k).then_some(CueForm::Finite))
+        else {
             k += 1;
             continue;
         };
         // "so-called", "is called": not speech.
-        if k > lo && (v.word(k - 1) == "-" || is_one_of(v.word(k - 1), &["to", "be", "being"])) {
+        if k > lo
+            && !v.quoted(k - 1)
+            && (v.word(k - 1) == "-" || is_one_of(v.word(k - 1), &["to", "be", "being"]))
+        {
             k += 1;
             continue;
         }
@@ -289,18 +408,31 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             if let (Some(mut content), true) = (forward, punct_before || after_prep) {
                 // "Noting that …, Tester added: “…”": a participle opening the sentence ends
                 // at its comma; the main clause is an attribution of its own.
+                // It ends at a comma, or with a quote cut by one ("Recalling “…,” the
+                // statement urged"), and its speaker is the main clause's.
                 if before.is_none()
-                    && let Some(c) = (k + 1..hi).find(|&t| !v.quoted(t) && v.word(t) == ",")
+                    && let Some(c) = (k + 1..hi).find(|&t| {
+                        (!v.quoted(t) && v.word(t) == ",")
+                            || (v.quoted(t) && !v.quoted(t + 1) && quote_cut_before(v, lo, t))
+                    })
                     && v.span(c).start > content.start
                 {
-                    content.end = v.span(c - 1).end;
+                    content.end = if v.quoted(c) {
+                        v.span(c).end
+                    } else {
+                        v.span(c - 1).end
+                    };
+                    opening_participles.push(out.len());
                 }
-                let speaker = out
+                // The speaker of an attribution before it in the sentence, else the subject
+                // of its own clause.
+                let before_frame = out
                     .iter()
                     .rev()
                     .find(|f| f.cue.end <= cue.start && f.speaker.is_some())
-                    .and_then(|f| f.speaker)
-                    .or_else(|| sentence_subject(v, lo, hi));
+                    .and_then(|f| f.speaker);
+                let own = clause_subject(v, lo, k);
+                let speaker = before_frame.or(own).or_else(|| sentence_subject(v, lo, hi));
                 out.push(Frame {
                     cue,
                     speaker,
@@ -350,12 +482,50 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         };
         // "Carson did not name his rivals but told …": a second verb of the sentence subject.
-        let subject = mention_left(v, lo, b).or_else(|| {
-            (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
-                .then(|| sentence_subject(v, lo, b))
-                .flatten()
+        // After a possessive the cue is a noun ("Sanders pushed his promise of “…”"): its
+        // speaker is the clause's subject, else the possessor.
+        let possessor = (!v.quoted(b)
+            && is_one_of(
+                v.word(b),
+                &["his", "her", "their", "its", "our", "my", "your"],
+            ))
+        .then(|| {
+            clause_subject(v, lo, b)
+                .or_else(|| sentence_subject(v, lo, b))
+                .unwrap_or(v.span(b))
         });
-        if form == CueForm::Base && subject.is_none() {
+        let subject = possessor
+            .or_else(|| quote_subject(v, lo, b))
+            .or_else(|| mention_left(v, lo, b))
+            .or_else(|| {
+                (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
+                    .then(|| sentence_subject(v, lo, b))
+                    .flatten()
+            });
+        // "Cruz has railed against what he calls the “Washington cartel”": the pronoun of the
+        // free relative is the clause's subject, who is named before it.
+        let subject = match subject {
+            Some(s)
+                if b > lo
+                    && is_one_of(s.text(v.body), &["he", "she", "they"])
+                    && is_one_of(v.word(b - 1), &["what"]) =>
+            {
+                clause_subject(v, lo, b - 1)
+                    .filter(|c| !is_subject_pronoun(c.text(v.body)))
+                    .or(Some(s))
+            }
+            other => other,
+        };
+        // A base form is no verb after a singular phrase: "a rare note", "one claim".
+        if form == CueForm::Base
+            && subject.is_none_or(|s| {
+                let first = s.text(v.body).split(' ').next().unwrap_or("");
+                is_one_of(
+                    first,
+                    &["a", "an", "another", "one", "each", "every", "this"],
+                )
+            })
+        {
             k += 1;
             continue;
         }
@@ -404,25 +574,66 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             });
             pushed = true;
         }
-        let _ = pushed;
+        // "Dianne Bystrom agreed." closing its sentence with nothing said: an introduction
+        // whose speaker goes on to the quote that follows.
+        if !pushed
+            && form == CueForm::Finite
+            && kv + 2 == hi
+            && matches!(v.word(hi - 1), "." | "!")
+            && !v.quoted(hi - 1)
+            && !has_quote(v, lo, hi)
+        {
+            let end = v.span(hi - 1).end;
+            out.push(Frame {
+                cue,
+                speaker: Some(subject),
+                content: Span::new(end, end),
+            });
+        }
         k += 1;
+    }
+    for &i in &opening_participles {
+        let end = out[i].content.end;
+        if let Some(sp) = out[i + 1..]
+            .iter()
+            .find(|f| f.cue.start >= end)
+            .and_then(|f| f.speaker)
+        {
+            out[i].speaker = Some(sp);
+        }
     }
     // "Clinton: “…”", "Rubio fired back: “…”": a subject, a short predicate, a colon, a quote.
     if let Some(c) = (lo..hi).find(|&t| !v.quoted(t) && v.word(t) == ":")
         && c + 1 < hi
         && v.quoted(c + 1)
-        && words_in(v, lo, c) <= 12
+        && (words_in(v, lo, c) <= 12 || dash_name(v, lo, c).is_some())
         && !out.iter().any(|f| {
             f.content.start <= v.span(c + 1).start
                 && v.span(c + 1).start < f.content.end.max(f.content.start + 1)
         })
-        && let Some(speaker) = sentence_subject(v, lo, c)
+        && let Some(speaker) = dash_name(v, lo, c).or_else(|| sentence_subject(v, lo, c))
         && let Some(content) = content_to_end(v, c + 1, hi)
     {
         out.push(Frame {
             cue: v.span(c),
             speaker: Some(speaker),
             content,
+        });
+    }
+    // "President Clinton released the following statement:" closing the paragraph: an
+    // introduction whose speaker goes on to the quote in the next paragraph.
+    if hi > lo + 1
+        && v.word(hi - 1) == ":"
+        && !v.quoted(hi - 1)
+        && !out.iter().any(|f| f.content.is_empty())
+        && words_in(v, lo, hi) <= 40
+        && let Some(speaker) = clause_subject(v, lo, hi - 1).or_else(|| sentence_subject(v, lo, hi))
+    {
+        let end = v.span(hi - 1).end;
+        out.push(Frame {
+            cue: v.span(hi - 1),
+            speaker: Some(speaker),
+            content: Span::new(end, end),
         });
     }
     // "…," he said, according to Reuters: the verb's speaker wins over the relay.
@@ -446,26 +657,102 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 .iter()
                 .any(|c| c.start < f.content.end && f.content.start < c.end)
     });
-    // A cue inside another frame's content is nested speech: the outer frame holds it.
+    // A cue inside another frame's content is nested speech: the outer frame holds it, unless
+    // the inner verb has a quote of its own, which is the inner speaker's.
     let mut kept: Vec<Frame> = Vec::new();
-    for f in out {
-        let Some(g) = kept
-            .iter_mut()
-            .find(|g| g.content.start <= f.cue.start && f.cue.end <= g.content.end)
+    for mut f in out {
+        let Some(gi) = kept
+            .iter()
+            .position(|g| g.content.start <= f.cue.start && f.cue.end <= g.content.end)
         else {
             kept.push(f);
             continue;
         };
-        // "… – “…,” she said – and …": the inner quote is hers; the outer clause stops there.
-        if f.content.end <= f.cue.start && f.content.start > g.content.start {
-            let cut = v.body[g.content.start..f.content.start]
+        let g = &mut kept[gi];
+        let cut_at = |g: &mut Frame, at: usize| {
+            let cut = v.body[g.content.start..at]
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .len();
             g.content.end = g.content.start + cut;
+        };
+        let inverted = f.content.end <= f.cue.start;
+        if inverted && f.content.start > g.content.start {
+            // "… – “…,” she said – and …": the inner quote is hers; the outer clause stops there.
+            cut_at(g, f.content.start);
+            kept.push(f);
+        } else if inverted {
+            // "Feinstein said “…,” she said.": the quote just before the inverted cue is the
+            // nearer verb's.
+            let Some(qs) = last_quote_start(v, lo, hi, f.content).filter(|&qs| qs >= g.cue.end)
+            else {
+                continue;
+            };
+            f.content.start = qs;
+            cut_at(g, qs);
+            if g.content.end <= g.content.start {
+                *g = f;
+            } else {
+                kept.push(f);
+            }
+        } else if let Some(sp) = f.speaker
+            && f.content.start >= f.cue.end
+            && sp.start > g.content.start
+            && new_clause_at(v, lo, hi, sp.start)
+            && (lo..hi).any(|t| {
+                v.quoted(t) && v.span(t).start >= f.content.start && v.span(t).end <= f.content.end
+            })
+        {
+            // "Ryan said he was not ready, though he said, “I hope to.”": the later verb
+            // introduces its own quote.
+            cut_at(g, sp.start.min(f.cue.start));
             kept.push(f);
         }
     }
     kept
+}
+
+/// Whether the phrase at byte `at` opens a coordinate clause (after a comma, a colon or
+/// "but", "though"…) rather than a clause that the verb before governs ("said that he …").
+fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
+    let Some(t) = (lo..hi).find(|&t| v.span(t).start >= at) else {
+        return false;
+    };
+    t > lo && {
+        let p = v.word(t - 1);
+        matches!(p, "," | ";" | ":" | "—" | "–")
+            || is_one_of(
+                p,
+                &["and", "but", "though", "although", "yet", "so", "then"],
+            )
+    }
+}
+
+/// "Pollsters agree - Carl Bialik: “…”", "… - More from the report: “…”": a short phrase
+/// after a dash and before the colon names the source of the quote that follows.
+fn dash_name(v: &View, lo: usize, c: usize) -> Option<Span> {
+    let d = (lo..c)
+        .rev()
+        .take(8)
+        .find(|&t| !v.quoted(t) && matches!(v.word(t), "-" | "—" | "–"))?;
+    if d + 1 >= c || (d + 1..c).any(|t| v.quoted(t) || !is_word(v.word(t)) && v.word(t) != "-") {
+        return None;
+    }
+    mention_left(v, d + 1, c - 1)
+}
+
+/// Where the quote that ends `span` opens (its first quoted token), if `span` ends inside one.
+fn last_quote_start(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
+    let end = (lo..hi)
+        .rev()
+        .find(|&t| v.span(t).end <= span.end && v.span(t).start >= span.start)?;
+    if !v.quoted(end) {
+        return None;
+    }
+    let mut t = end;
+    while t > lo && v.quoted(t - 1) && v.span(t - 1).start >= span.start {
+        t -= 1;
+    }
+    Some(v.span(t).start)
 }
 
 /// "X, a spokesman for Y, said that …": the subject before an appositive ending at `comma`,
@@ -482,7 +769,7 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
         .map_or(floor, |t| t + 1);
     while b < comma
         && !v.quoted(b)
-        && (!is_word(v.word(b)) || is_one_of(v.word(b), &["and", "but"]))
+        && (!is_word(v.word(b)) || is_one_of(v.word(b), &["and", "but", "as"]))
     {
         b += 1;
     }
@@ -501,8 +788,107 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
     None
 }
 
+/// Whether a lower-case word reads as a finite verb after its subject: a speech verb, a past
+/// tense in -ed, a present in -s, or a common irregular past.
+fn looks_finite(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && !is_np_stop(w)
+        && (cue_form(w).is_some_and(|f| f != CueForm::Participle)
+            || (w.len() > 3 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+            || is_one_of(
+                w,
+                &[
+                    "took", "made", "gave", "held", "came", "went", "spoke", "drew", "stood",
+                    "began", "got", "put", "saw", "felt", "thought", "brought", "sent", "found",
+                    "led", "left", "kept", "ran", "won", "knew", "met", "paid", "became", "shot",
+                    "struck", "hit", "let", "set", "heard", "sang", "threw", "wore", "chose",
+                    "broke", "fought", "sought", "taught", "lost", "meant",
+                ],
+            ))
+}
+
+/// The subject of the clause that holds token `k`: the last noun phrase before `k` that opens
+/// a clause (at the sentence start, after a comma or a conjunction) and is followed by its
+/// verb. "When Rubio spoke, a man yelled “…”" → "a man"; "Hours later, Trump returned the
+/// favour, telling …" → "Trump".
+pub(crate) fn clause_subject(v: &View, lo: usize, k: usize) -> Option<Span> {
+    let mut t = k;
+    while t > lo {
+        t -= 1;
+        if v.quoted(t) {
+            continue;
+        }
+        let opens = t == lo || {
+            let p = v.word(t - 1);
+            if v.quoted(t - 1) {
+                is_mark(p)
+            } else {
+                matches!(p, "," | ";" | "—" | "–")
+                    || is_one_of(
+                        p,
+                        &[
+                            "when", "as", "while", "after", "and", "but", "because", "since",
+                            "before", "then", "though", "although", "where", "if", "until", "once",
+                        ],
+                    )
+            }
+        };
+        let w = v.word(t);
+        if !opens || !(is_cap(w) || is_subject_pronoun(w) || is_determiner(w)) {
+            continue;
+        }
+        // The phrase runs to its verb: a speech verb, a past tense, a common irregular past,
+        // or a present in -s right after a name or pronoun ("Trump says"), possibly after an
+        // adverb or auxiliary ("he infamously referred").
+        let verb_at = |a: usize, prev: &str| {
+            let w = v.word(a);
+            looks_finite(w)
+                && (!w.ends_with('s')
+                    || cue_form(w).is_some()
+                    || is_cap(prev)
+                    || is_subject_pronoun(prev))
+        };
+        let stop = k.min(t + 12);
+        let mut a = t + 1;
+        while a < stop && !v.quoted(a) {
+            let w = v.word(a);
+            let prev = v.word(a - 1);
+            if w == "(" {
+                // "Gov. Pat McCrory (R) blamed"
+                match (a + 1..stop.min(a + 6)).find(|&u| v.word(u) == ")") {
+                    Some(c) => {
+                        a = c + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if verb_at(a, prev)
+                || (is_aux_or_adverb(w)
+                    && !is_cap(w)
+                    && a + 1 < stop
+                    && !v.quoted(a + 1)
+                    && verb_at(a + 1, prev))
+            {
+                return Some(Span::new(v.span(t).start, v.span(a - 1).end));
+            }
+            if !(is_word(w) || matches!(w, "-" | "'s" | "’s" | "'" | "’" | ")")) {
+                break;
+            }
+            // Prepositions inside a phrase ("the secretary of state", "a man in the back").
+            let inner_prep = is_one_of(w, &["of", "for", "in", "at", "from", "with"]);
+            if !is_cap(w) && !inner_prep && (is_np_stop(w) || is_adjunct_opener(w)) {
+                break;
+            }
+            a += 1;
+        }
+    }
+    None
+}
+
 /// The subject at the start of the sentence: "Sanders, insisting that …".
-fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
+pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let mut a = lo;
     // A dateline: "WASHINGTON — Sen. Chuck Grassley …", "Washington (AFP) – Democrat …".
     if let Some(d) = (lo..hi.min(lo + 6)).find(|&t| matches!(v.word(t), "—" | "–" | "-"))
@@ -523,7 +909,12 @@ fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
             a += 1;
         }
         let w = v.word(a);
+        // "Eight years ago,", "A month later,": a time phrase up to its comma.
+        let time_phrase = (a + 1..hi.min(a + 5))
+            .find(|&t| v.word(t) == ",")
+            .is_some_and(|c| is_one_of(v.word(c - 1), &["ago", "later", "earlier"]));
         let opener = is_adjunct_opener(w)
+            || time_phrase
             || (w.ends_with("ly") && v.word(a + 1) == ",")
             || is_one_of(
                 w,
@@ -569,7 +960,13 @@ fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
 /// "As X put it, “…”" and "…, as X put it." (`k` is "put"): X's words are the rest of the
 /// sentence after the comma, or the clause before "as".
 fn as_put_it(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
-    let speaker = mention_left(v, lo, k.checked_sub(1)?)?;
+    // "As Tom Ridge, a former secretary, put it": the speaker may carry an appositive.
+    let b = k.checked_sub(1)?;
+    let speaker = match mention_left(v, lo, b) {
+        Some(m) => m,
+        None if v.word(b) == "," => appositive_subject(v, lo, b)?.0,
+        None => return None,
+    };
     let as_tok = first_token(v, lo, hi, speaker)?.checked_sub(1)?;
     if as_tok < lo || !is_one_of(v.word(as_tok), &["as"]) {
         return None;
@@ -577,10 +974,10 @@ fn as_put_it(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
     let content = if words_in(v, lo, as_tok) >= 3 || has_quote(v, lo, as_tok) {
         content_before(v, lo, as_tok)?
     } else {
-        let a = k + 2;
-        if a >= hi || !matches!(v.word(a), "," | ":") {
-            return None;
-        }
+        // "put it in his memo to employees, “…”": over a short adjunct to the comma.
+        let a = (k + 2..hi.min(k + 14))
+            .find(|&t| v.quoted(t) || matches!(v.word(t), "," | ":"))
+            .filter(|&t| !v.quoted(t))?;
         content_to_end(v, a + 1, hi)?
     };
     Some(Frame {

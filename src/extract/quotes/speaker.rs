@@ -112,6 +112,21 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     if !(is_cap(h) || is_speaker_noun(h) || is_title(h) || opened_by_det) {
         return None;
     }
+    // "a man in the back yelled", "a staffer at the hearing wondered": a place phrase after
+    // the speaker belongs to the speaker's phrase, not the other way round.
+    // "a source speaking to Fox News said", "the Republican from Texas said": likewise.
+    if (opened_by_det || is_cap(v.word(start)))
+        && start >= lo + 2
+        && !v.quoted(start - 1)
+        && is_one_of(
+            v.word(start - 1),
+            &["in", "at", "from", "on", "with", "inside", "to"],
+        )
+        && let Some(outer) = mention_left(v, lo, start - 2)
+        && !is_subject_pronoun(outer.text(v.body))
+    {
+        return Some(Span::new(outer.start, end));
+    }
     Some(Span::new(v.span(start).start, end))
 }
 
@@ -126,6 +141,10 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
     }
     if is_subject_pronoun(w) {
         return Some(v.span(first));
+    }
+    // "said of Chaffetz's request": what follows is no speaker.
+    if is_one_of(w, &["of", "about", "to", "on", "in", "at", "with", "for"]) {
+        return None;
     }
     let mut end = None;
     let mut lowers = 0;
@@ -154,7 +173,11 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         if !is_word(w) {
             break;
         }
-        if is_determiner(w) || (is_cap(w) && !is_np_stop(w)) {
+        // "said Will Doyle": a capitalised stop word before another name word is a name.
+        let name_word = is_cap(w)
+            && (!is_np_stop(w)
+                || k + 1 < hi && is_cap(v.word(k + 1)) && !is_np_stop(v.word(k + 1)));
+        if is_determiner(w) || name_word {
             end = Some(k);
             after_head = !is_determiner(w);
         } else if is_one_of(w, &["of", "for"]) && end.is_some() {
@@ -316,11 +339,24 @@ impl<'a> Resolver<'a> {
     /// (position, name, kind) for pronouns.
     pub fn resolve(&self, m: Span, previous: &[(usize, String, EntityKind)]) -> Option<String> {
         let text = m.text(self.body);
-        // Entities inside the mention: the last person, else the last organisation.
+        // Entities inside the mention: the last person, else the last organisation, of the
+        // phrase's head — before an appositive, a relative clause or a prepositional phrase
+        // ("Tom Hale, an adviser to Jeb Bush", "Jeffrey Lewis of the Martin Center").
+        let head_end = [", ", " of ", " at ", " for ", " from ", " with ", " who "]
+            .iter()
+            .filter_map(|sep| text.find(sep))
+            .min()
+            .map_or(m.end, |i| m.start + i);
         let inside = |kind| {
+            let of_kind = |e: &&Entity| e.kind == kind && e.span.start >= m.start;
             self.entities
                 .iter()
-                .rfind(|e| e.kind == kind && e.span.start >= m.start && e.span.end <= m.end)
+                .rfind(|e| of_kind(e) && e.span.end <= head_end)
+                .or_else(|| {
+                    self.entities
+                        .iter()
+                        .rfind(|e| of_kind(e) && e.span.end <= m.end)
+                })
         };
         if let Some(e) = inside(EntityKind::Person) {
             let name = clean_name(&e.canonical);
