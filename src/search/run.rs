@@ -1,6 +1,7 @@
-//! Running a search: the [`Plan`] becomes tantivy queries (BM25 over title, body and quote
-//! text with field weights, a proximity boost, filters that do not score), hits are
-//! collected, duplicates collapsed and snippets cut.
+//! Running a search: the [`Plan`] becomes tantivy queries (BM25 over title, body, quote and
+//! context with field weights, filters that do not score). The best documents of the word
+//! union are collected with block-max WAND, then re-ranked by proximity and, for plain-English
+//! topics, by RM3 feedback words; duplicates are collapsed and snippets cut for the page.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
