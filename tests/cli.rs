@@ -468,3 +468,40 @@ fn pages_follow_the_collapsed_ranking() {
         assert_eq!(page["hits"][0]["rank"], i + 1);
     }
 }
+
+#[test]
+fn an_id_is_indexed_once_across_files_and_runs() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("c");
+    fs::create_dir_all(&root).unwrap();
+    let record =
+        |body: &str| format!("{{\"id\": \"w1\", \"title\": \"Wheat\", \"body\": \"{body}\"}}\n");
+    fs::write(
+        root.join("a.jsonl"),
+        record("Wheat exports rose sharply this year."),
+    )
+    .unwrap();
+    fs::write(
+        root.join("b.jsonl"),
+        record("Wheat exports fell sharply this year."),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    index_json(&index, &[&root]);
+    let (_, r) = search_json(&index, &["wheat", "--articles"]);
+    assert_eq!(r["total"], 1, "{r}");
+    // The id moves to a new file in a later run: the new record replaces the old one.
+    fs::remove_file(root.join("a.jsonl")).unwrap();
+    fs::write(
+        root.join("c.jsonl"),
+        record("Wheat exports were flat this year."),
+    )
+    .unwrap();
+    index_json(&index, &[&root]);
+    let (_, r) = search_json(&index, &["wheat", "--articles"]);
+    assert_eq!(r["total"], 1, "{r}");
+    assert!(
+        r["hits"][0]["snippet"].as_str().unwrap().contains("flat"),
+        "{r}"
+    );
+}

@@ -2,13 +2,16 @@
 //! their articles by id, removes articles of files that disappeared, and commits once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use rustc_hash::FxHasher;
 use serde::Serialize;
-use tantivy::{IndexWriter, Term};
+use tantivy::schema::Field;
+use tantivy::{IndexWriter, Searcher, Term};
 
 use crate::article::Record;
 use crate::error::{Error, Result};
@@ -176,25 +179,25 @@ fn update_on_pool(
 
     let total_bytes: u64 = files.iter().map(|f| f.size).sum();
     progress.start(files.len() as u64, total_bytes);
-    let skips = Mutex::new(Vec::new());
+    let before = reader.searcher();
+    let run = Run {
+        store,
+        writer: &writer,
+        ids: KnownIds::new(&before, f.id),
+        opts,
+        skips: Mutex::new(Vec::new()),
+        progress,
+    };
     let outcomes: Vec<Outcome> = files
         .par_iter()
         .map(|file| {
-            let outcome = index_file(
-                store,
-                &writer,
-                file,
-                known.get(&file.key),
-                opts,
-                &skips,
-                progress,
-            );
-            outcome.unwrap_or_else(|e| {
-                push(&skips, Skip::new(&file.display, e.to_string()));
+            index_file(&run, file, known.get(&file.key)).unwrap_or_else(|e| {
+                push(&run.skips, Skip::new(&file.display, e.to_string()));
                 Outcome::Unreadable
             })
         })
         .collect();
+    let skips = run.skips;
     for o in outcomes {
         match o {
             Outcome::Unchanged | Outcome::Touched => summary.unchanged += 1,
@@ -244,21 +247,66 @@ fn last_per_id(records: &[Record]) -> Vec<&Record> {
         .collect()
 }
 
+/// The article ids a new record may replace: those of the index before this run, and those
+/// added during it. A record whose id is in neither needs no delete: tantivy keeps every
+/// pending delete as a term query with a 1 KB scoring table until the commit, so deleting
+/// each new id of a million-article build held over a gigabyte.
+struct KnownIds<'a> {
+    before: &'a Searcher,
+    field: Field,
+    /// Hashes of the ids added in this run (a collision only costs a needless delete).
+    added: Mutex<HashSet<u64, BuildHasherDefault<FxHasher>>>,
+}
+
+impl<'a> KnownIds<'a> {
+    fn new(before: &'a Searcher, field: Field) -> Self {
+        KnownIds {
+            before,
+            field,
+            added: Mutex::default(),
+        }
+    }
+
+    /// Records `id` as added and says whether an earlier document may carry it.
+    fn may_replace(&self, id: &str) -> Result<bool> {
+        let first = self
+            .added
+            .lock()
+            .map(|mut added| added.insert(xxhash_rust::xxh3::xxh3_64(id.as_bytes())))
+            .unwrap_or(false);
+        Ok(!first
+            || self
+                .before
+                .doc_freq(&Term::from_field_text(self.field, id))?
+                > 0)
+    }
+}
+
 fn push(skips: &Mutex<Vec<Skip>>, skip: Skip) {
     if let Ok(mut s) = skips.lock() {
         s.push(skip);
     }
 }
 
-fn index_file(
-    store: &Store,
-    writer: &IndexWriter,
-    file: &SourceFile,
-    known: Option<&FileState>,
-    opts: &UpdateOptions,
-    skips: &Mutex<Vec<Skip>>,
-    progress: &dyn Progress,
-) -> Result<Outcome> {
+/// What every file of one update shares.
+struct Run<'a> {
+    store: &'a Store,
+    writer: &'a IndexWriter,
+    ids: KnownIds<'a>,
+    opts: &'a UpdateOptions,
+    skips: Mutex<Vec<Skip>>,
+    progress: &'a dyn Progress,
+}
+
+fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result<Outcome> {
+    let Run {
+        store,
+        writer,
+        ids,
+        opts,
+        skips,
+        progress,
+    } = run;
     let f = store.fields;
     if let Some(k) = known
         && !opts.full
@@ -311,7 +359,9 @@ fn index_file(
     records.par_iter().try_for_each(|record| -> Result<()> {
         let analysis = extract::analyze(record);
         // The same id in another file (or an earlier run): this record replaces it.
-        writer.delete_term(Term::from_field_text(f.id, &record.id));
+        if ids.may_replace(&record.id)? {
+            writer.delete_term(Term::from_field_text(f.id, &record.id));
+        }
         writer.add_document(document::article(&f, &file.key, record, &analysis))?;
         for q in &analysis.quotes {
             writer.add_document(document::quote(&f, &file.key, record, &analysis, q))?;
