@@ -4,14 +4,14 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
 use serde::Serialize;
 use tantivy::schema::Field;
-use tantivy::{IndexWriter, Searcher, Term};
+use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::article::Record;
 use crate::error::{Error, Result};
@@ -267,18 +267,18 @@ impl<'a> KnownIds<'a> {
         }
     }
 
-    /// Records `id` as added and says whether an earlier document may carry it.
-    fn may_replace(&self, id: &str) -> Result<bool> {
-        let first = self
-            .added
-            .lock()
-            .map(|mut added| added.insert(xxhash_rust::xxh3::xxh3_64(id.as_bytes())))
-            .unwrap_or(false);
-        Ok(!first
+    /// Runs `add` for a record with `id`, telling it whether an earlier document may carry
+    /// the id. One record at a time: an earlier record's documents are added before a later
+    /// one deletes its id, so of two records with one id exactly the last stays.
+    fn add_record(&self, id: &str, add: impl FnOnce(bool) -> Result<()>) -> Result<()> {
+        let mut added = self.added.lock().unwrap_or_else(PoisonError::into_inner);
+        let first = added.insert(xxhash_rust::xxh3::xxh3_64(id.as_bytes()));
+        let replaces = !first
             || self
                 .before
                 .doc_freq(&Term::from_field_text(self.field, id))?
-                > 0)
+                > 0;
+        add(replaces)
     }
 }
 
@@ -358,15 +358,25 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
     let records = last_per_id(&parsed.records);
     records.par_iter().try_for_each(|record| -> Result<()> {
         let analysis = extract::analyze(record);
-        // The same id in another file (or an earlier run): this record replaces it.
-        if ids.may_replace(&record.id)? {
-            writer.delete_term(Term::from_field_text(f.id, &record.id));
-        }
-        writer.add_document(document::article(&f, &file.key, record, &analysis))?;
-        for q in &analysis.quotes {
-            writer.add_document(document::quote(&f, &file.key, record, &analysis, q))?;
-        }
-        Ok(())
+        let docs: Vec<TantivyDocument> =
+            std::iter::once(document::article(&f, &file.key, record, &analysis))
+                .chain(
+                    analysis
+                        .quotes
+                        .iter()
+                        .map(|q| document::quote(&f, &file.key, record, &analysis, q)),
+                )
+                .collect();
+        ids.add_record(&record.id, |replaces| {
+            // The same id in another file (or an earlier run): this record replaces it.
+            if replaces {
+                writer.delete_term(Term::from_field_text(f.id, &record.id));
+            }
+            for doc in docs {
+                writer.add_document(doc)?;
+            }
+            Ok(())
+        })
     })?;
     let n = records.len() as u64;
     progress.advance(file.size, n);
