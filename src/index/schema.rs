@@ -3,10 +3,10 @@
 //! `article`, and `quote` (one per extracted quote, so quotes are hits of their own).
 
 use std::cell::RefCell;
+
 use tantivy::schema::{
     FAST, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-
 use tantivy::tokenizer::{
     LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenStream,
 };

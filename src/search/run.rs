@@ -502,11 +502,11 @@ impl Engine {
         let articles = stats.articles.max(1) as f32;
         // Words in falling P(w|R); no word's rarity exceeds `max_idf`, so the walk stops as
         // soon as no later word can displace the current best FB_TERMS.
-        let mut candidates: Vec<(String, f32)> = weights.into_iter().collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let max_idf = ((articles + 1.0) / 0.5).ln();
         let by_weight =
             |a: &(String, f32), b: &(String, f32)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+        let mut candidates: Vec<(String, f32)> = weights.into_iter().collect();
+        candidates.sort_by(by_weight);
+        let max_idf = ((articles + 1.0) / 0.5).ln();
         let mut ranked: Vec<(String, f32)> = Vec::new();
         for (w, p) in candidates {
             if ranked.len() == FB_TERMS && ranked.last().is_some_and(|l| p * max_idf < l.1) {
