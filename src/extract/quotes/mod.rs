@@ -563,12 +563,23 @@ mod tests {
             .collect()
     }
 
+    /// Asserts the speaker mention of the first direct quote of `body`.
+    #[track_caller]
+    fn assert_first_speaker(body: &str, want: &str) {
+        let m = mentions(body);
+        assert_eq!(m.first().and_then(|q| q.1.as_deref()), Some(want), "{m:?}");
+    }
+
     #[test]
     fn lower_case_speakers_after_a_determiner() {
-        let m = mentions("“The schools must reopen next month,” the board said.");
-        assert_eq!(m[0].1.as_deref(), Some("the board"), "{m:?}");
-        let m = mentions("“Nobody here wants another recount,” one county clerk wrote.");
-        assert_eq!(m[0].1.as_deref(), Some("one county clerk"), "{m:?}");
+        assert_first_speaker(
+            "“The schools must reopen next month,” the board said.",
+            "the board",
+        );
+        assert_first_speaker(
+            "“Nobody here wants another recount,” one county clerk wrote.",
+            "one county clerk",
+        );
         // A possessive opens no speaker phrase: the noun after it is what is demanded.
         let q = run(
             "Moscow sent its proposals, including its main demands that the bloc stop growing.",
@@ -582,8 +593,10 @@ mod tests {
 
     #[test]
     fn speaker_with_party_and_state() {
-        let m = mentions("“We will fight this bill to the end,” Sen. Jane Doe (D-Ore.) said.");
-        assert_eq!(m[0].1.as_deref(), Some("Sen. Jane Doe (D-Ore.)"), "{m:?}");
+        assert_first_speaker(
+            "“We will fight this bill to the end,” Sen. Jane Doe (D-Ore.) said.",
+            "Sen. Jane Doe (D-Ore.)",
+        );
     }
 
     #[test]
@@ -617,28 +630,32 @@ mod tests {
 
     #[test]
     fn second_verb_and_opening_adverbials_keep_the_subject() {
-        let m = mentions(
+        assert_first_speaker(
             "Mr. Carson did not name his rivals but told the crowd, “Our nation is in trouble.”",
+            "Mr. Carson",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Carson"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "On Friday, after weeks of silence, Warren endorsed Clinton, saying, “She is a fighter.”",
+            "Warren",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Warren"), "{m:?}");
-        let m = mentions("And then Trump went on the attack, saying, “He should resign.”");
-        assert_eq!(m[0].1.as_deref(), Some("Trump"), "{m:?}");
-        let m = mentions("The senator closed by saying, “We will not back down.”");
-        assert_eq!(m[0].1.as_deref(), Some("The senator"), "{m:?}");
+        assert_first_speaker(
+            "And then Trump went on the attack, saying, “He should resign.”",
+            "Trump",
+        );
+        assert_first_speaker(
+            "The senator closed by saying, “We will not back down.”",
+            "The senator",
+        );
     }
 
     #[test]
     fn phrasal_and_as_put_it_cues() {
-        let m = mentions("“He has no plan for the border,” Rubio shot back.");
-        assert_eq!(m[0].1.as_deref(), Some("Rubio"), "{m:?}");
-        let m = mentions("As the mayor put it, “We are not going to be bullied.”");
-        assert_eq!(m[0].1.as_deref(), Some("the mayor"), "{m:?}");
-        let m = mentions("“I would say this,” Ms. Ortiz answered.");
-        assert_eq!(m[0].1.as_deref(), Some("Ms. Ortiz"), "{m:?}");
+        assert_first_speaker("“He has no plan for the border,” Rubio shot back.", "Rubio");
+        assert_first_speaker(
+            "As the mayor put it, “We are not going to be bullied.”",
+            "the mayor",
+        );
+        assert_first_speaker("“I would say this,” Ms. Ortiz answered.", "Ms. Ortiz");
     }
 
     #[test]
@@ -659,27 +676,33 @@ mod tests {
             Some(true),
             "{m:?}"
         );
-        let m = mentions(
+        assert_first_speaker(
             "WASHINGTON — Sen. Ann Cole on Monday defended the bill, saying it “will save lives.”",
+            "Sen. Ann Cole",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Sen. Ann Cole"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "At a rally in Ames, Iowa, on Sunday, Mrs. Hale spoke again, saying that “the fight goes on.”",
+            "Mrs. Hale",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Mrs. Hale"), "{m:?}");
-        let m = mentions("“Is anyone listening to the voters?” asked Mr. Ruiz.");
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Ruiz"), "{m:?}");
+        assert_first_speaker(
+            "“Is anyone listening to the voters?” asked Mr. Ruiz.",
+            "Mr. Ruiz",
+        );
     }
 
     #[test]
     fn adverbs_and_parentheses_around_the_cue() {
-        let m = mentions("Mr. Ames jokingly said, “I am becoming mainstream.”");
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Ames"), "{m:?}");
+        assert_first_speaker(
+            "Mr. Ames jokingly said, “I am becoming mainstream.”",
+            "Mr. Ames",
+        );
         let m = mentions("He added, though, that in the end “the plan did not work.”");
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
-        let m = mentions("The family said, “We are grateful for the support.”");
-        assert_eq!(m[0].1.as_deref(), Some("The family"), "{m:?}");
+        assert_first_speaker(
+            "The family said, “We are grateful for the support.”",
+            "The family",
+        );
     }
 
     #[test]
@@ -697,10 +720,10 @@ mod tests {
         );
         let last = m.last().unwrap();
         assert_eq!(last.1.as_deref(), Some("Mr. Tate"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "Speaking in Salem, New Hampshire, Mr. Tate went after Bush, calling him “a total stiff.”",
+            "Mr. Tate",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Tate"), "{m:?}");
     }
 
     #[test]
@@ -731,15 +754,16 @@ mod tests {
             Some("Ann Roe of the Tax Policy Center"),
             "{m:?}"
         );
-        let m = mentions("“Nobody reads the fine print,” scoffed Dr. Lena Park, 40.");
-        assert_eq!(m[0].1.as_deref(), Some("Dr. Lena Park"), "{m:?}");
-        let m = mentions("“Is that a promise?” the host pressed.");
-        assert_eq!(m[0].1.as_deref(), Some("the host"), "{m:?}");
-        // A quote ending with ! keeps the attribution that follows, however long.
-        let m = mentions(
-            "“We are ready to vote now!” Gov. Ann Cole said as the delegates took their seats in the hall.",
+        assert_first_speaker(
+            "“Nobody reads the fine print,” scoffed Dr. Lena Park, 40.",
+            "Dr. Lena Park",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Gov. Ann Cole"), "{m:?}");
+        assert_first_speaker("“Is that a promise?” the host pressed.", "the host");
+        // A quote ending with ! keeps the attribution that follows, however long.
+        assert_first_speaker(
+            "“We are ready to vote now!” Gov. Ann Cole said as the delegates took their seats in the hall.",
+            "Gov. Ann Cole",
+        );
         // Narration after a quoted phrase is no attribution.
         let m = mentions(
             "She liked the “fair and open process,” a rule that allowed voters to register late.",
@@ -771,14 +795,14 @@ mod tests {
         );
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].1.as_deref(), Some("the crowd"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "The trouble began at the rally in Ames, when the protesters interrupted her, shouting “no more wars, no more lies!”",
+            "the protesters",
         );
-        assert_eq!(m[0].1.as_deref(), Some("the protesters"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "Days later, Mr. Lund returned the favor to his rival, telling reporters, “He is a good man and a friend.”",
+            "Mr. Lund",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
     }
 
     #[test]
@@ -794,31 +818,34 @@ mod tests {
         let last = m.last().unwrap();
         assert_eq!(last.1.as_deref(), Some("he"), "{m:?}");
         // A verb in the clause the first one governs does not take the quote.
-        let m = mentions("Mr. Hale said that he has “no idea” if the aides told anyone.");
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Hale"), "{m:?}");
+        assert_first_speaker(
+            "Mr. Hale said that he has “no idea” if the aides told anyone.",
+            "Mr. Hale",
+        );
     }
 
     #[test]
     fn opening_participle_and_dash_introduced_sources() {
-        let m = mentions(
+        assert_first_speaker(
             "Citing “the need to heal after a hard year,” the governor's spokesman told reporters she would stay home.",
+            "the governor's spokesman",
         );
-        assert_eq!(m[0].1.as_deref(), Some("the governor's spokesman"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "TURNOUT IN THE SOUTH WAS LOWER THAN ANY OF THE MODELS HAD EXPECTED - Ann Roe: “The late deciders stayed home.”",
+            "Ann Roe",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Ann Roe"), "{m:?}");
     }
 
     #[test]
     fn introductions_epigraphs_and_as_put_it_with_appositive() {
-        let m = mentions(
+        assert_first_speaker(
             "After the vote, Gov. Ann Cole released the following statement:\n\n“We will keep fighting for the families of this state.”",
+            "Gov. Ann Cole",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Gov. Ann Cole"), "{m:?}");
-        let m =
-            mentions("\"We will keep fighting for the families of this state.\"\n\n- Ann Cole.");
-        assert_eq!(m[0].1.as_deref(), Some("Ann Cole"), "{m:?}");
+        assert_first_speaker(
+            "\"We will keep fighting for the families of this state.\"\n\n- Ann Cole.",
+            "Ann Cole",
+        );
         let m = mentions(
             "As Tom Hale, a former state treasurer, put it in his letter, “The money is simply not there.”",
         );
@@ -827,10 +854,14 @@ mod tests {
             Some(true),
             "{m:?}"
         );
-        let m = mentions("“We are not done yet, not by a long shot,” she went on.");
-        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
-        let m = mentions("“The costs keep rising every year,” said Will Dunn, an economist.");
-        assert_eq!(m[0].1.as_deref(), Some("Will Dunn"), "{m:?}");
+        assert_first_speaker(
+            "“We are not done yet, not by a long shot,” she went on.",
+            "she",
+        );
+        assert_first_speaker(
+            "“The costs keep rising every year,” said Will Dunn, an economist.",
+            "Will Dunn",
+        );
     }
 
     #[test]
@@ -870,18 +901,18 @@ mod tests {
 
     #[test]
     fn time_openers_possessive_nouns_and_singular_base_forms() {
-        let m = mentions(
+        assert_first_speaker(
             "Two weeks later, she told the crowd in Reno, “We are going to win this state.”",
+            "she",
         );
-        assert_eq!(m[0].1.as_deref(), Some("she"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "Mr. Reyes again repeated his claim that the plant was “closing for good next year.”",
+            "Mr. Reyes",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Reyes"), "{m:?}");
-        let m = mentions(
+        assert_first_speaker(
             "He ended with a grim note of caution, saying, “We are not out of the woods.”",
+            "He",
         );
-        assert_eq!(m[0].1.as_deref(), Some("He"), "{m:?}");
     }
 
     #[test]
@@ -894,10 +925,10 @@ mod tests {
             m[0].1.as_deref().is_some_and(|s| s.contains("Ann Roe")),
             "{m:?}"
         );
-        let m = mentions(
+        assert_first_speaker(
             "Mr. Lund has campaigned against what he calls the “ruling class of the capital.”",
+            "Mr. Lund",
         );
-        assert_eq!(m[0].1.as_deref(), Some("Mr. Lund"), "{m:?}");
     }
 
     #[test]
