@@ -33,6 +33,15 @@ fn marks(body: &str, para: Span) -> Vec<(usize, usize, Kind)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // ''' closes a single quote nested in a double one ("…,''' he said"): the double mark
+        // is the last two apostrophes; before a letter it opens both, the first two being
+        // the double mark.
+        if bytes[i..].starts_with(b"'''") {
+            let closing = !bytes.get(i + 3).is_some_and(|c| c.is_ascii_alphanumeric());
+            out.push((para.start + i + usize::from(closing), 2, Kind::Either));
+            i += 3;
+            continue;
+        }
         let found = match b {
             b'"' => Some((1, Kind::Either)),
             b'\'' if bytes.get(i + 1) == Some(&b'\'') => Some((2, Kind::Either)),
@@ -152,6 +161,15 @@ mod tests {
     fn nyt_double_apostrophes_pair() {
         let body = "Mrs. Clinton added, ''The race is in the home stretch,'' and Mr. Trump's aides didn't.";
         assert_eq!(texts(body), [("The race is in the home stretch,", true)]);
+    }
+
+    #[test]
+    fn nested_single_quote_closing_with_the_double_one() {
+        let body = "''I said, 'No daylight,''' he recalled. '''Tis true,'' she said.";
+        assert_eq!(
+            texts(body),
+            [("I said, 'No daylight,'", true), ("'Tis true,", true)]
+        );
     }
 
     #[test]

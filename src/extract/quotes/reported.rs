@@ -333,6 +333,18 @@ fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
     (lo..hi).find(|&k| v.span(k).start >= span.start)
 }
 
+/// Whether token `k` opens a two-word cue: "shot back", "fired back", or "went on" where
+/// the attribution ends ("…,” she went on." continues her words; "goes on a spree" does not).
+pub(crate) fn phrasal_cue(v: &View, k: usize, hi: usize) -> bool {
+    let w = v.word(k);
+    k + 1 < hi
+        && (is_one_of(w, &["shot", "fired", "hit", "pushed"])
+            && is_one_of(v.word(k + 1), &["back"])
+            || is_one_of(w, &["went", "goes"])
+                && is_one_of(v.word(k + 1), &["on"])
+                && (k + 2 >= hi || matches!(v.word(k + 2), "." | "," | ":" | "!")))
+}
+
 /// Attribution frames of the sentence made of tokens `lo..hi`.
 pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::new();
@@ -361,13 +373,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         }
         // "Rubio shot back": a phrasal cue; `kv` is the verb's last token.
-        // "…,” she went on." continues her words like "continued" (not "goes on a spree").
-        let phrasal = k + 1 < hi
-            && (is_one_of(w, &["shot", "fired", "hit", "pushed"])
-                && is_one_of(v.word(k + 1), &["back"])
-                || is_one_of(w, &["went", "goes"])
-                    && is_one_of(v.word(k + 1), &["on"])
-                    && (k + 2 >= hi || matches!(v.word(k + 2), "." | "," | ":" | "!")));
+        let phrasal = phrasal_cue(v, k, hi);
         let kv = k + usize::from(phrasal);
         let Some(form) = cue_form(w)
             .or(phrasal.then_some(CueForm::Finite))
@@ -697,15 +703,23 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         } else if let Some(sp) = f.speaker
             && f.content.start >= f.cue.end
             && sp.start > g.content.start
-            && new_clause_at(v, lo, hi, sp.start)
             && (lo..hi).any(|t| {
                 v.quoted(t) && v.span(t).start >= f.content.start && v.span(t).end <= f.content.end
             })
         {
-            // "Ryan said he was not ready, though he said, “I hope to.”": the later verb
-            // introduces its own quote.
-            cut_at(g, sp.start.min(f.cue.start));
-            kept.push(f);
+            if new_clause_at(v, lo, hi, sp.start) {
+                // "Ryan said he was not ready, though he said, “I hope to.”": the later verb
+                // introduces its own quote.
+                cut_at(g, sp.start.min(f.cue.start));
+                kept.push(f);
+            } else if let Some(rel) = relative_pronoun_before(v, lo, hi, sp.start)
+                && quotes_only_right_after(v, lo, hi, f.cue.end, f.content.end)
+            {
+                // "He backs a bill against the accreditors, which he called “a cartel”": the
+                // relative clause's subject calls it that; the outer clause stops before it.
+                cut_at(g, rel);
+                kept.push(f);
+            }
         }
     }
     kept
@@ -725,6 +739,33 @@ fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
                 &["and", "but", "though", "although", "yet", "so", "then"],
             )
     }
+}
+
+/// The start of the relative pronoun ("which", "who", "whom") just before the phrase at
+/// byte `at`, which then is the subject of a relative clause.
+fn relative_pronoun_before(v: &View, lo: usize, hi: usize, at: usize) -> Option<usize> {
+    let t = (lo..hi).find(|&t| v.span(t).start >= at)?;
+    (t > lo && !v.quoted(t - 1) && is_one_of(v.word(t - 1), &["which", "who", "whom"]))
+        .then(|| v.span(t - 1).start)
+}
+
+/// Whether the words from byte `from` to byte `to` hold exactly one quote, and it opens
+/// within three tokens ("called “…”", "described as “…”").
+fn quotes_only_right_after(v: &View, lo: usize, hi: usize, from: usize, to: usize) -> bool {
+    let Some(a) = (lo..hi).find(|&t| v.span(t).start >= from) else {
+        return false;
+    };
+    let Some(q) = (a..hi)
+        .take_while(|&t| v.span(t).end <= to)
+        .find(|&t| v.quoted(t))
+    else {
+        return false;
+    };
+    let after = (q..hi).find(|&t| !v.quoted(t)).unwrap_or(hi);
+    q < a + 3
+        && !(after..hi)
+            .take_while(|&t| v.span(t).end <= to)
+            .any(|t| v.quoted(t))
 }
 
 /// "Pollsters agree - Carl Bialik: “…”", "… - More from the report: “…”": a short phrase
@@ -781,7 +822,10 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
             continue;
         };
         let first = (b..c).find(|&t| v.span(t).start >= head.start)?;
-        if first == b || v.word(first - 1) == "," {
+        if first == b
+            || matches!(v.word(first - 1), "," | "(")
+            || is_one_of(v.word(first - 1), &["as"])
+        {
             return Some((Span::new(head.start, v.span(comma - 1).end), first));
         }
     }
