@@ -85,15 +85,23 @@ fn sentences(v: &View, lo: usize, hi: usize, quotes: &[QuoteSpan]) -> Vec<(usize
                         || (prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase())));
                 end_here = !abbrev && starts_sentence(k + 1);
             } else if w.len() > 2 && w.ends_with('.') && w.contains('.') {
-                // "U.S." closing a sentence: only before a word that usually starts one.
+                // "U.S." closing a sentence: only before a word that usually starts one, or a
+                // quote that opens with a capital.
+                let next = v.span(k + 1).start;
                 end_here = k + 1 < hi
-                    && lexicon::is_one_of(
-                        v.word(k + 1),
-                        &[
-                            "the", "he", "she", "it", "they", "we", "but", "and", "in", "a", "i",
-                        ],
-                    )
-                    && lexicon::is_cap(v.word(k + 1));
+                    && quotes.iter().any(|q| {
+                        q.outer.start == next
+                            && q.inner.text(v.body).starts_with(char::is_uppercase)
+                    })
+                    || k + 1 < hi
+                        && lexicon::is_one_of(
+                            v.word(k + 1),
+                            &[
+                                "the", "he", "she", "it", "they", "we", "but", "and", "in", "a",
+                                "i",
+                            ],
+                        )
+                        && lexicon::is_cap(v.word(k + 1));
             }
         } else if let Some(q) = quotes.iter().find(|q| q.closed && q.outer.end == sp.end) {
             // The closing mark of a quote that ends a sentence: ."  ?"  !"
@@ -101,8 +109,9 @@ fn sentences(v: &View, lo: usize, hi: usize, quotes: &[QuoteSpan]) -> Vec<(usize
             end_here = inner.ends_with(['.', '?', '!'])
                 && k + 1 < hi
                 && starts_sentence(k + 1)
-                && !attribution_follows(v, k + 1, hi)
-                && !(inner.ends_with(['?', '!']) && attribution_opens(v, lo, k + 1, hi));
+                && (introduced(v, start, q)
+                    || !attribution_follows(v, k + 1, hi)
+                        && !(inner.ends_with(['?', '!']) && attribution_opens(v, lo, k + 1, hi)));
         }
         if end_here {
             out.push((start, k + 1));
@@ -134,6 +143,18 @@ fn attribution_follows(v: &View, k: usize, hi: usize) -> bool {
         cue |= matches!(lexicon::cue_form(w), Some(lexicon::CueForm::Finite));
     }
     cue && hi <= k + 9
+}
+
+/// Whether the quote `q` follows a cue and a comma or colon of the sentence starting at token
+/// `start` ("Clinton responded: “…?”"), so that no attribution after it can be its own.
+fn introduced(v: &View, start: usize, q: &QuoteSpan) -> bool {
+    let Some(open) = (start..v.tokens.len()).find(|&t| v.span(t).start >= q.outer.start) else {
+        return false;
+    };
+    open > start
+        && matches!(v.word(open - 1), ":" | ",")
+        && (start..open - 1)
+            .any(|t| !v.quoted(t) && lexicon::cue_form(v.word(t)) == Some(lexicon::CueForm::Finite))
 }
 
 /// Whether tokens from `k`, after a quote ending with ? or !, open its attribution however
@@ -986,6 +1007,50 @@ mod tests {
         );
         let cartel = m.iter().find(|q| q.0.contains("cartel"));
         assert_eq!(cartel.and_then(|q| q.1.as_deref()), Some("he"), "{m:?}");
+    }
+
+    #[test]
+    fn absolute_with_phrase_names_its_speaker() {
+        assert_first_speaker(
+            "Both men used harsh words, with Cruz recently promising to “bomb them into oblivion.” Neither gave details.",
+            "Cruz",
+        );
+    }
+
+    #[test]
+    fn cue_opening_its_clause_names_the_speaker_after_it() {
+        assert_first_speaker(
+            "Roof was missed, Comey has said. Said Comey, “The thought that we erred is painful to me.”",
+            "Comey",
+        );
+        let m = mentions(
+            "Ann Roe said her boss was “always kind.” But, said Dunn, “I do not want a fight with him.”",
+        );
+        assert_eq!(m[1].1.as_deref(), Some("Dunn"), "{m:?}");
+    }
+
+    #[test]
+    fn introduced_question_is_not_the_next_sentences() {
+        assert_first_speaker(
+            "Clinton, exasperated, famously responded: “What difference does it make?” Her critics cited it as evidence against her.",
+            "Clinton, exasperated",
+        );
+    }
+
+    #[test]
+    fn subject_before_a_dashed_appositive() {
+        assert_first_speaker(
+            "Senator Ann Roe — a Democrat from Ohio — said the plan was “a disaster for everyone.”",
+            "Senator Ann Roe",
+        );
+    }
+
+    #[test]
+    fn abbreviation_ends_a_sentence_before_a_quote() {
+        let m = mentions(
+            "The news spread fast, according to Chad.com. “He had so many plans,” his friend Ali Oumar told the site.",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("his friend Ali Oumar"), "{m:?}");
     }
 
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`

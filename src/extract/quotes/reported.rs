@@ -9,7 +9,7 @@
 use super::View;
 use super::lexicon::{
     CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner, is_np_stop,
-    is_one_of, is_subject_pronoun, is_tell_object, needs_clause,
+    is_one_of, is_speaker_noun, is_subject_pronoun, is_tell_object, needs_clause,
 };
 use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
@@ -333,6 +333,10 @@ fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
     (lo..hi).find(|&k| v.span(k).start >= span.start)
 }
 
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "—" | "–")
+}
+
 /// Whether token `k` opens a two-word cue: "shot back", "fired back", or "went on" where
 /// the attribution ends ("…,” she went on." continues her words; "goes on a spree" does not).
 pub(crate) fn phrasal_cue(v: &View, k: usize, hi: usize) -> bool {
@@ -411,6 +415,27 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                     &["by", "upon", "after", "before", "while", "when", "in"],
                 )
             });
+            // "…, with Cruz promising to “…”": an absolute phrase names its own speaker.
+            if !punct_before
+                && let (Some(content), Some(b)) = (forward, before)
+                && let Some(m) = mention_left(v, lo, b)
+                && let Some(first) = first_token(v, lo, hi, m)
+                && first > lo
+                && !v.quoted(first - 1)
+                && is_one_of(v.word(first - 1), &["with"])
+                && m.text(v.body)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|h| is_cap(h) || is_speaker_noun(h))
+            {
+                out.push(Frame {
+                    cue,
+                    speaker: Some(m),
+                    content,
+                });
+                k += 1;
+                continue;
+            }
             if let (Some(mut content), true) = (forward, punct_before || after_prep) {
                 // "Noting that …, Tester added: “…”": a participle opening the sentence ends
                 // at its comma; the main clause is an attribution of its own.
@@ -448,6 +473,24 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         }
+        // "John McCain -- who lost in 2008 -- said …": the subject stands before the dashes.
+        if let Some(b) = before
+            && !v.quoted(b)
+            && is_dash(v.word(b))
+            && let Some(content) = forward
+            && let Some(d) = (b.saturating_sub(30).max(lo + 1)..b)
+                .rev()
+                .find(|&t| !v.quoted(t) && is_dash(v.word(t)))
+            && let Some(subject) = mention_left(v, lo, d - 1)
+        {
+            out.push(Frame {
+                cue,
+                speaker: Some(subject),
+                content,
+            });
+            k += 1;
+            continue;
+        }
         if punct_before {
             // "X, a spokesman, said …" / "“…,” X, a spokesman, said." — an appositive.
             if let Some(b) = before
@@ -478,6 +521,24 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                     before.and_then(|b| appositive_frame(v, lo, b, cue, forward))
                 {
                     out.push(frame);
+                } else if let Some(sp) = speaker
+                    && (before.is_none()
+                        || (lo..b).all(|t| {
+                            !v.quoted(t)
+                                && (!is_word(v.word(t))
+                                    || is_one_of(v.word(t), &["but", "and", "yet", "so", "then"]))
+                        }))
+                    && let Some(after) = (kv + 1..hi).find(|&t| v.span(t).start >= sp.end)
+                    && matches!(v.word(after), "," | ":")
+                    && v.quoted(after + 1)
+                    && let Some(content) = content_to_end(v, after + 1, hi)
+                {
+                    // "Said Comey, “…”", "But, said Solovey, “…”": the cue opens its clause.
+                    out.push(Frame {
+                        cue,
+                        speaker,
+                        content,
+                    });
                 }
             }
             k += 1;
