@@ -110,8 +110,8 @@ fn sentences(v: &View, lo: usize, hi: usize, quotes: &[QuoteSpan]) -> Vec<(usize
                 && k + 1 < hi
                 && starts_sentence(k + 1)
                 && (introduced(v, start, q)
-                    || !attribution_follows(v, k + 1, hi)
-                        && !(inner.ends_with(['?', '!']) && attribution_opens(v, lo, k + 1, hi)));
+                    || !(attribution_follows(v, k + 1, hi)
+                        || inner.ends_with(['?', '!']) && attribution_opens(v, lo, k + 1, hi)));
         }
         if end_here {
             out.push((start, k + 1));
