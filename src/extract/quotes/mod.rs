@@ -1053,6 +1053,22 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("his friend Ali Oumar"), "{m:?}");
     }
 
+    #[test]
+    fn unlisted_verb_before_a_role_or_possessive_speaker() {
+        assert_first_speaker(
+            "“Imagine him on the same stage as both of them,” mused host Stu Burns.",
+            "host Stu Burns",
+        );
+        assert_first_speaker(
+            "“Imagine him on the same stage as both of them,” mused Blaze co-host Stu Burns.",
+            "Blaze co-host Stu Burns",
+        );
+        assert_first_speaker(
+            "“It is about time that we had a woman running this country,” exhorted Clinton's introducer, actress Jamie Lee Curtis.",
+            "Clinton's introducer",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

@@ -9,7 +9,7 @@
 use super::View;
 use super::lexicon::{
     CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner, is_np_stop,
-    is_one_of, is_speaker_noun, is_subject_pronoun, is_tell_object, needs_clause,
+    is_one_of, is_speaker_noun, is_subject_pronoun, is_tell_object, is_title, needs_clause,
 };
 use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
@@ -186,7 +186,10 @@ pub(crate) fn unknown_cue(v: &View, lo: usize, hi: usize, k: usize) -> bool {
     let q = if v.word(b) == "," && b > lo { b - 1 } else { b };
     if v.quoted(q) {
         // Cue first: the subject follows.
-        if !quote_cut_before(v, lo, q) || !is_cap(v.word(k + 1)) && !is_determiner(v.word(k + 1)) {
+        let n = v.word(k + 1);
+        if !quote_cut_before(v, lo, q)
+            || !(is_cap(n) || is_determiner(n) || is_speaker_noun(n) || is_title(n))
+        {
             return false;
         }
         return mention_right(v, k + 1, hi).is_some_and(|m| {

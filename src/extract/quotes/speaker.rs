@@ -152,12 +152,15 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
     // Whether the last word was a head (a name or a speaker noun): a plain lower-case word
     // after one is the verb ("Trump welcomed", "the senator closed"), not more of the phrase.
     let mut after_head = false;
+    // "Clinton's introducer": the noun after a possessive heads the phrase.
+    let mut after_possessive = false;
     let mut k = first;
     while k < hi {
         let w = v.word(k);
         if v.quoted(k) {
             break;
         }
+        let possessed = std::mem::take(&mut after_possessive);
         if w == "." && k > first && {
             let p = v.word(k - 1);
             is_abbreviation(p) || is_initial(p)
@@ -167,6 +170,7 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         }
         if w == "-" || w == "&" || is_possessive(w) {
             after_head = false;
+            after_possessive = is_possessive(w) && end.is_some();
             k += 1;
             continue;
         }
@@ -184,7 +188,9 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
             // a connector inside the phrase: kept only if a word follows
             after_head = false;
         } else if !is_np_stop(w) && super::lexicon::cue_form(w).is_none() {
-            let noun = is_speaker_noun(w) || is_title(w);
+            // "Blaze co-host": a hyphened word is a noun by its last part.
+            let last = w.rsplit('-').next().unwrap_or(w);
+            let noun = is_speaker_noun(last) || is_title(last);
             if after_head && !noun {
                 break;
             }
@@ -195,7 +201,7 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
             if lowers > 4 {
                 break;
             }
-            if opened_by_det || is_speaker_noun(w) || is_title(w) {
+            if opened_by_det || possessed || noun {
                 end = Some(k);
             }
         } else {
