@@ -1069,6 +1069,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn relative_clause_quote_ends_where_the_outer_clause_resumes() {
+        let m = mentions(
+            "Dunn praised the plan and contrasted the old one, whom he described as “volatile,” with the new one: “It is steady.”",
+        );
+        let volatile = m.iter().find(|q| q.0.contains("volatile"));
+        assert_eq!(volatile.and_then(|q| q.1.as_deref()), Some("he"), "{m:?}");
+        assert!(volatile.is_some_and(|q| q.0.starts_with("whom")), "{m:?}");
+    }
+
+    #[test]
+    fn contracted_auxiliary_keeps_the_pronoun_subject() {
+        assert_first_speaker(
+            "Ever since Ann Roe announced her run last year, she's said the same thing at every stop: “It is about us.”",
+            "she",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

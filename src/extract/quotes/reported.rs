@@ -15,7 +15,7 @@ use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
 
 /// One attribution found in a sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     pub cue: Span,
     pub speaker: Option<Span>,
@@ -177,7 +177,7 @@ pub(crate) fn unknown_cue(v: &View, lo: usize, hi: usize, k: usize) -> bool {
     let closes =
         |t: usize| ends(t) || (v.word(t).ends_with("ly") && !is_cap(v.word(t)) && ends(t + 1));
     let mut j = k;
-    while j > lo && !v.quoted(j - 1) && is_aux_or_adverb(v.word(j - 1)) {
+    while j > lo && !v.quoted(j - 1) && in_verb_group(v, lo, j - 1) {
         j -= 1;
     }
     let Some(b) = j.checked_sub(1).filter(|&b| b >= lo) else {
@@ -295,6 +295,10 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
     if is_one_of(w, &["that", "whether", "if"]) {
         return (r + 1 < hi).then_some(r + 1);
     }
+    // "described as “volatile”"
+    if is_one_of(w, &["as"]) && r + 1 < hi && v.quoted(r + 1) {
+        return Some(r + 1);
+    }
     let quote_soon = (r..hi.min(r + 8)).any(|t| v.quoted(t));
     if !is_word(w)
         || needs_clause(cue_word) && !quote_soon && !is_one_of(w, &["how", "why", "what"])
@@ -338,6 +342,16 @@ fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
 
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "--" | "—" | "–")
+}
+
+/// Whether token `t`, before a verb, belongs to its verb group: an auxiliary, an adverb, or a
+/// pronoun's contracted auxiliary ("he's said"; after a name "'s" is a possessive).
+fn in_verb_group(v: &View, lo: usize, t: usize) -> bool {
+    let w = v.word(t);
+    is_aux_or_adverb(w)
+        || matches!(w, "'s" | "’s" | "'ve" | "’ve" | "'d" | "’d" | "'ll" | "’ll")
+            && t > lo
+            && is_subject_pronoun(v.word(t - 1))
 }
 
 /// Whether token `k` opens a two-word cue: "shot back", "fired back", or "went on" where
@@ -399,7 +413,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         }
         let cue = Span::new(v.span(k).start, v.span(kv).end);
         let mut j = k;
-        while j > lo && !v.quoted(j - 1) && is_aux_or_adverb(v.word(j - 1)) {
+        while j > lo && !v.quoted(j - 1) && in_verb_group(v, lo, j - 1) {
             j -= 1;
         }
         // j is the first token of the verb group; j-1 what stands before it.
@@ -777,12 +791,24 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 cut_at(g, sp.start.min(f.cue.start));
                 kept.push(f);
             } else if let Some(rel) = relative_pronoun_before(v, lo, hi, sp.start)
-                && quotes_only_right_after(v, lo, hi, f.cue.end, f.content.end)
+                && let Some(quote_end) = quote_right_after(v, lo, hi, f.cue.end, f.content.end)
             {
                 // "He backs a bill against the accreditors, which he called “a cartel”": the
-                // relative clause's subject calls it that; the outer clause stops before it.
+                // relative clause, up to its quote, is its subject's; the outer clause goes on
+                // around it.
+                let outer = *g;
                 cut_at(g, rel);
+                f.content = Span::new(rel, quote_end);
                 kept.push(f);
+                if let Some(rest) = (lo..hi)
+                    .find(|&t| v.span(t).start >= quote_end && is_word(v.word(t)))
+                    .filter(|&t| words_in(v, t, hi) >= 3 && v.span(t).start < outer.content.end)
+                {
+                    kept.push(Frame {
+                        content: Span::new(v.span(rest).start, outer.content.end),
+                        ..outer
+                    });
+                }
             }
         }
     }
@@ -813,23 +839,14 @@ fn relative_pronoun_before(v: &View, lo: usize, hi: usize, at: usize) -> Option<
         .then(|| v.span(t - 1).start)
 }
 
-/// Whether the words from byte `from` to byte `to` hold exactly one quote, and it opens
-/// within three tokens ("called “…”", "described as “…”").
-fn quotes_only_right_after(v: &View, lo: usize, hi: usize, from: usize, to: usize) -> bool {
-    let Some(a) = (lo..hi).find(|&t| v.span(t).start >= from) else {
-        return false;
-    };
-    let Some(q) = (a..hi)
-        .take_while(|&t| v.span(t).end <= to)
-        .find(|&t| v.quoted(t))
-    else {
-        return false;
-    };
-    let after = (q..hi).find(|&t| !v.quoted(t)).unwrap_or(hi);
-    q < a + 3
-        && !(after..hi)
-            .take_while(|&t| v.span(t).end <= to)
-            .any(|t| v.quoted(t))
+/// The end of the quote that opens within three tokens after byte `from` ("called “…”",
+/// "described as “…”"), if it ends before byte `to`.
+fn quote_right_after(v: &View, lo: usize, hi: usize, from: usize, to: usize) -> Option<usize> {
+    let a = (lo..hi).find(|&t| v.span(t).start >= from)?;
+    let q = (a..hi.min(a + 3)).find(|&t| v.quoted(t))?;
+    let last = (q..hi).take_while(|&t| v.quoted(t)).last()?;
+    let end = v.span(last).end;
+    (end <= to).then_some(end)
 }
 
 /// "Pollsters agree - Carl Bialik: “…”", "… - More from the report: “…”": a short phrase
