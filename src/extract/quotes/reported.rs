@@ -955,6 +955,7 @@ pub(crate) fn clause_subject(v: &View, lo: usize, k: usize) -> Option<Span> {
                         &[
                             "when", "as", "while", "after", "and", "but", "because", "since",
                             "before", "then", "though", "although", "where", "if", "until", "once",
+                            "which", "whom",
                         ],
                     )
             }
