@@ -1087,6 +1087,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn passive_cue_gives_the_agent() {
+        assert_first_speaker(
+            "Rubio was asked by moderator Gerard Baker whether his plan would risk “adding to the deficit.”",
+            "moderator Gerard Baker",
+        );
+    }
+
+    #[test]
+    fn cue_with_an_adjunct_introduces_the_next_quote() {
+        assert_first_speaker(
+            "Both sides shrugged. Sam Lau said in a statement. “There are no ballots to recount. It was unique.”",
+            "Sam Lau",
+        );
+    }
+
+    #[test]
+    fn relative_pronoun_opens_a_clause_with_its_own_subject() {
+        assert_first_speaker(
+            "Then came a kinder tweet, followed by one in which he took credit for “being right on terrorism.”",
+            "he",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

@@ -344,6 +344,27 @@ fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "--" | "—" | "–")
 }
 
+/// A passive cue with its agent ("was asked by host Bill Maher, who …, “…”"): the agent is
+/// the speaker of the quote or clause that follows it. `j..=kv` is the verb group.
+fn passive_agent_frame(v: &View, hi: usize, j: usize, kv: usize, cue: Span) -> Option<Frame> {
+    let passive = (j..kv).any(|t| is_one_of(v.word(t), &["was", "were", "is", "are", "been"]));
+    if !passive || kv + 2 >= hi || !is_one_of(v.word(kv + 1), &["by"]) {
+        return None;
+    }
+    let agent = mention_right(v, kv + 2, hi)?;
+    let after = (kv + 2..hi).find(|&t| v.span(t).start >= agent.end)?;
+    // Over an appositive to the quote, or to "whether", "if", "that".
+    let a = (after..hi.min(after + 25)).find(|&t| {
+        v.quoted(t) || !v.quoted(t) && is_one_of(v.word(t), &["whether", "if", "that"])
+    })?;
+    let a = if v.quoted(a) { a } else { a + 1 };
+    Some(Frame {
+        cue,
+        speaker: Some(agent),
+        content: content_to_end(v, a, hi)?,
+    })
+}
+
 /// Whether token `t`, before a verb, belongs to its verb group: an auxiliary, an adverb, or a
 /// pronoun's contracted auxiliary ("he's said"; after a name "'s" is a possessive).
 fn in_verb_group(v: &View, lo: usize, t: usize) -> bool {
@@ -418,6 +439,12 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         }
         // j is the first token of the verb group; j-1 what stands before it.
         let before = (j > lo).then(|| j - 1);
+        // "Rubio was asked by moderator Gerard Baker whether …": the agent speaks.
+        if let Some(frame) = passive_agent_frame(v, hi, j, kv, cue) {
+            out.push(frame);
+            k += 1;
+            continue;
+        }
         let forward = forward_start(v, kv, hi).and_then(|a| content_to_end(v, a, hi));
         // A closing parenthesis ends a speaker phrase ("Rubio (R-Fla.) said"), not a clause.
         let punct_before =
@@ -658,11 +685,15 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             });
             pushed = true;
         }
-        // "Dianne Bystrom agreed." closing its sentence with nothing said: an introduction
-        // whose speaker goes on to the quote that follows.
+        // "Dianne Bystrom agreed." or "X said in a statement." closing its sentence with
+        // nothing said: an introduction whose speaker goes on to the quote that follows.
         if !pushed
             && form == CueForm::Finite
-            && kv + 2 == hi
+            && (kv + 2 == hi
+                || kv + 2 < hi
+                    && hi <= kv + 8
+                    && is_adjunct_opener(v.word(kv + 1))
+                    && (kv + 1..hi - 1).all(|t| is_word(v.word(t))))
             && matches!(v.word(hi - 1), "." | "!")
             && !v.quoted(hi - 1)
             && !has_quote(v, lo, hi)
