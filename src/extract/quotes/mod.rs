@@ -1111,6 +1111,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn speaker_phrases_with_an_age_or_a_participle_and_agent() {
+        let m = mentions(
+            "I agree with him.\n17-year-old Jared Potts echoed:\n“He speaks his mind, and I think that is what we need.”",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("17-year-old Jared Potts"), "{m:?}");
+        assert_first_speaker(
+            "A letter from the Legion obtained by The Herald warns that “any further contact will be through our attorney.”",
+            "A letter from the Legion obtained by The Herald",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

@@ -1111,7 +1111,8 @@ pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     }
     let m = mention_right(v, a, hi)?;
     let t = m.text(v.body);
-    (is_cap(t) || super::lexicon::is_subject_pronoun(t)).then_some(m)
+    // "17-year-old Jared Potts echoed:"
+    (is_cap(t) || t.starts_with(|c: char| c.is_ascii_digit()) || is_subject_pronoun(t)).then_some(m)
 }
 
 /// "As X put it, “…”" and "…, as X put it." (`k` is "put"): X's words are the rest of the

@@ -127,6 +127,22 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     {
         return Some(Span::new(outer.start, end));
     }
+    // "A letter from the Legion obtained by The Associated Press warns": the phrase is the
+    // noun before the participle and its agent.
+    if start >= lo + 3
+        && !v.quoted(start - 1)
+        && is_one_of(v.word(start - 1), &["by"])
+        && {
+            let p = v.word(start - 2);
+            p.len() > 4
+                && (p.ends_with("ed") || p.ends_with("en"))
+                && p.starts_with(|c: char| c.is_ascii_lowercase())
+        }
+        && let Some(outer) = mention_left(v, lo, start - 3)
+        && !is_subject_pronoun(outer.text(v.body))
+    {
+        return Some(Span::new(outer.start, end));
+    }
     Some(Span::new(v.span(start).start, end))
 }
 
