@@ -1123,6 +1123,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn infinitive_cue_speaks_for_its_subject_or_prompted_object() {
+        assert_first_speaker(
+            "The cheering crowd prompted Trump to say, “Thank you all so much for coming tonight.”",
+            "Trump",
+        );
+        assert_first_speaker(
+            "Trump went on to say, “There are places here that are among the most dangerous.”",
+            "Trump",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

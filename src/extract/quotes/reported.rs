@@ -424,6 +424,51 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         };
+        // "Mr. Trump was prompted to say, “…”", "That prompted the Atlas to state, “…”": an
+        // infinitive cue with its quote right after it speaks for the verb's object, if a
+        // verb like "prompted" governs it, else for the clause's subject.
+        if k > lo + 1
+            && form == CueForm::Base
+            && !v.quoted(k - 1)
+            && is_one_of(v.word(k - 1), &["to"])
+            && let Some(a) = forward_start(v, kv, hi).filter(|&a| v.quoted(a))
+            && let Some(content) = content_to_end(v, a, hi)
+        {
+            // The object: a name or a pronoun object right after the verb.
+            let mut f = k - 1;
+            while f > lo && !v.quoted(f - 1) && (is_cap(v.word(f - 1)) || v.word(f - 1) == ".") {
+                f -= 1;
+            }
+            let object = (f < k - 1
+                && f > lo
+                && is_one_of(
+                    v.word(f - 1),
+                    &[
+                        "prompted",
+                        "asked",
+                        "urged",
+                        "led",
+                        "forced",
+                        "invited",
+                        "encouraged",
+                        "pushed",
+                        "inspired",
+                        "moved",
+                        "caused",
+                    ],
+                ))
+            .then(|| Span::new(v.span(f).start, v.span(k - 2).end));
+            let speaker = object
+                .or_else(|| clause_subject(v, lo, k - 1))
+                .or_else(|| sentence_subject(v, lo, hi));
+            out.push(Frame {
+                cue: Span::new(v.span(k).start, v.span(kv).end),
+                speaker,
+                content,
+            });
+            k += 1;
+            continue;
+        }
         // "so-called", "is called": not speech.
         if k > lo
             && !v.quoted(k - 1)
