@@ -1135,6 +1135,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn progressive_cue_and_passive_infinitive_keep_their_subjects() {
+        assert_first_speaker(
+            "The debate was so subdued that Mr. Trump was prompted to say, ''So far, I cannot believe how civil it has been.''",
+            "Mr. Trump",
+        );
+        assert_first_speaker(
+            "Donald Trump, the candidate, is promising that the show will be “a big spectacle with a showbiz feel.”",
+            "Donald Trump, the candidate",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

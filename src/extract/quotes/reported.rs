@@ -458,7 +458,15 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                     ],
                 ))
             .then(|| Span::new(v.span(f).start, v.span(k - 2).end));
+            // Else the name or pronoun just before the governing verb ("Mr. Trump was
+            // prompted to say", "Trump went on to say").
+            let subject = (k.saturating_sub(6).max(lo)..k - 1)
+                .rev()
+                .find(|&t| !v.quoted(t) && (is_cap(v.word(t)) || is_subject_pronoun(v.word(t))))
+                .filter(|&t| (t + 1..k - 1).all(|u| !is_cap(v.word(u)) && is_word(v.word(u))))
+                .and_then(|t| mention_left(v, lo, t));
             let speaker = object
+                .or(subject)
                 .or_else(|| clause_subject(v, lo, k - 1))
                 .or_else(|| sentence_subject(v, lo, hi));
             out.push(Frame {
@@ -494,6 +502,14 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         // A closing parenthesis ends a speaker phrase ("Rubio (R-Fla.) said"), not a clause.
         let punct_before =
             before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)) && v.word(b) != ")");
+        // "Trump, the candidate, is promising …": a participle after "is" is a finite verb.
+        let form = if form == CueForm::Participle
+            && (j..k).any(|t| is_one_of(v.word(t), &["is", "are", "was", "were", "am"]))
+        {
+            CueForm::Finite
+        } else {
+            form
+        };
         if form == CueForm::Participle {
             // "…, saying that …": the speaker is the clause's subject, which in "“…,” she
             // said, adding that …" is the speaker of the attribution before.
