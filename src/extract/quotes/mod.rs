@@ -1147,6 +1147,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn relative_clause_without_commas_and_indefinite_speakers() {
+        assert_first_speaker(
+            "A White House official who spoke anonymously to discuss strategy said Wednesday, “There are talks between us.”",
+            "A White House official",
+        );
+        let m = mentions(
+            "“There are more candidates here,” added one Republican. Yet another said, “Rubio is in a five-way battle.”",
+        );
+        assert_eq!(m[1].1.as_deref(), Some("another"), "{m:?}");
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

@@ -344,6 +344,16 @@ fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "--" | "—" | "–")
 }
 
+/// "a White House official who spoke anonymously to discuss strategy said": the phrase
+/// before a relative clause without commas that ends at token `b`, just before the cue.
+fn relative_clause_antecedent(v: &View, lo: usize, b: usize) -> Option<Span> {
+    let who = (b.saturating_sub(12).max(lo + 1)..b)
+        .rev()
+        .take_while(|&t| !v.quoted(t) && is_word(v.word(t)))
+        .find(|&t| is_one_of(v.word(t), &["who"]))?;
+    mention_left(v, lo, who - 1).filter(|m| !is_subject_pronoun(m.text(v.body)))
+}
+
 /// A passive cue with its agent ("was asked by host Bill Maher, who …, “…”"): the agent is
 /// the speaker of the quote or clause that follows it. `j..=kv` is the verb group.
 fn passive_agent_frame(v: &View, hi: usize, j: usize, kv: usize, cue: Span) -> Option<Frame> {
@@ -673,7 +683,8 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
                     .then(|| sentence_subject(v, lo, b))
                     .flatten()
-            });
+            })
+            .or_else(|| relative_clause_antecedent(v, lo, b));
         // "Cruz has railed against what he calls the “Washington cartel”": the pronoun of the
         // free relative is the clause's subject, who is named before it.
         let subject = match subject {

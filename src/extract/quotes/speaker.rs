@@ -42,7 +42,8 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     if v.quoted(head) || !is_word(w) {
         return None;
     }
-    if is_subject_pronoun(w) {
+    // "Yet another said", "others wrote": an indefinite pronoun speaks for its group.
+    if is_subject_pronoun(w) || is_one_of(w, &["another", "others", "several", "both"]) {
         return Some(v.span(head));
     }
     // "said Beck, who said …": the mention is the antecedent with its relative pronoun
