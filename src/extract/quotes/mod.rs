@@ -1159,6 +1159,18 @@ mod tests {
         assert_eq!(m[1].1.as_deref(), Some("another"), "{m:?}");
     }
 
+    #[test]
+    fn long_adjuncts_and_here_is_introductions() {
+        assert_first_speaker(
+            "Then there was host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, ''We have spent 20 years on this.''",
+            "host Charlie Sykes, who",
+        );
+        assert_first_speaker(
+            "Frank teases it out. Here's Clinton in December 1992: “Our new direction must rest on the new realities.”",
+            "Clinton",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

@@ -245,14 +245,14 @@ fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
         guard += 1;
         let mut k = r + 1;
         while k < hi
-            && k < r + 9
+            && k < r + 14
             && !v.quoted(k)
             && is_word(v.word(k))
             && !is_one_of(v.word(k), &["that"])
         {
             k += 1;
         }
-        if k >= hi || k >= r + 9 {
+        if k >= hi || k >= r + 14 {
             return None;
         }
         r = k;
@@ -793,12 +793,19 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
     if let Some(c) = (lo..hi).find(|&t| !v.quoted(t) && v.word(t) == ":")
         && c + 1 < hi
         && v.quoted(c + 1)
-        && (words_in(v, lo, c) <= 12 || dash_name(v, lo, c).is_some())
         && !out.iter().any(|f| {
             f.content.start <= v.span(c + 1).start
                 && v.span(c + 1).start < f.content.end.max(f.content.start + 1)
         })
-        && let Some(speaker) = dash_name(v, lo, c).or_else(|| sentence_subject(v, lo, c))
+        && let Some(speaker) = dash_name(v, lo, c).or_else(|| {
+            // The predicate is short: the whole sentence, or what follows the subject after
+            // opening adverbials ("As if addressing him, the board was conclusive: “…”").
+            sentence_subject(v, lo, c).filter(|s| {
+                words_in(v, lo, c) <= 12
+                    || first_token(v, lo, c, Span::new(s.end, s.end))
+                        .is_some_and(|t| words_in(v, t, c) <= 8)
+            })
+        })
         && let Some(content) = content_to_end(v, c + 1, hi)
     {
         out.push(Frame {
@@ -1177,6 +1184,10 @@ pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     }
     while a < hi && !is_word(v.word(a)) && !v.quoted(a) {
         a += 1;
+    }
+    // "Here's Clinton in 1992: “…”"
+    if is_one_of(v.word(a), &["here"]) && matches!(v.word(a + 1), "'s" | "’s" | "is") {
+        a += 2;
     }
     if a >= hi || v.quoted(a) {
         return None;
