@@ -1171,6 +1171,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn determiner_and_name_subject_of_a_colon_attribution() {
+        assert_first_speaker(
+            "As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion is unnecessary.”",
+            "the Illinois Board of Elections",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

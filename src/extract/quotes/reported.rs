@@ -1195,7 +1195,10 @@ pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let m = mention_right(v, a, hi)?;
     let t = m.text(v.body);
     // "17-year-old Jared Potts echoed:"
-    (is_cap(t) || t.starts_with(|c: char| c.is_ascii_digit()) || is_subject_pronoun(t)).then_some(m)
+    // "the Illinois Board of Elections was": a determiner before a name.
+    let det_name = is_determiner(v.word(a)) && t.split(' ').skip(1).any(is_cap);
+    (is_cap(t) || det_name || t.starts_with(|c: char| c.is_ascii_digit()) || is_subject_pronoun(t))
+        .then_some(m)
 }
 
 /// "As X put it, “…”" and "…, as X put it." (`k` is "put"): X's words are the rest of the
