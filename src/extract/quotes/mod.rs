@@ -1179,6 +1179,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn time_phrase_opener_and_article_never_ends_a_speaker() {
+        assert_first_speaker(
+            "She spoke about labor. The next day, her Twitter account posted: “Shop the look from her speech.”",
+            "her Twitter",
+        );
+        assert_first_speaker(
+            "The evidence for the last claim was a clip from a rally, where the secretary of state said she was “not only here to do my job.”",
+            "the secretary of state",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

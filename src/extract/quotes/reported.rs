@@ -1148,7 +1148,25 @@ pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
         // "Eight years ago,", "A month later,": a time phrase up to its comma.
         let time_phrase = (a + 1..hi.min(a + 5))
             .find(|&t| v.word(t) == ",")
-            .is_some_and(|c| is_one_of(v.word(c - 1), &["ago", "later", "earlier"]));
+            .is_some_and(|c| {
+                is_one_of(
+                    v.word(c - 1),
+                    &[
+                        "ago",
+                        "later",
+                        "earlier",
+                        "day",
+                        "week",
+                        "month",
+                        "year",
+                        "night",
+                        "morning",
+                        "afternoon",
+                        "evening",
+                        "weekend",
+                    ],
+                )
+            });
         let opener = is_adjunct_opener(w)
             || time_phrase
             || (w.ends_with("ly") && v.word(a + 1) == ",")

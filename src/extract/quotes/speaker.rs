@@ -59,7 +59,8 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
             end,
         ));
     }
-    if is_np_stop(w) {
+    // "the last claim": a phrase never ends with an article.
+    if is_np_stop(w) || is_one_of(w, &["the", "a", "an"]) {
         return None;
     }
     let mut start = head;
