@@ -1191,6 +1191,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn participle_after_a_preposition_takes_the_nearest_verbs_subject() {
+        assert_first_speaker(
+            "The judge took a recess. When he returned she began by saying, “I do not think jail is needed here.”",
+            "she",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

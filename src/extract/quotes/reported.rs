@@ -577,7 +577,24 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                     .rev()
                     .find(|f| f.cue.end <= cue.start && f.speaker.is_some())
                     .and_then(|f| f.speaker);
-                let own = clause_subject(v, lo, k);
+                // "When he returned he began by saying": the subject of the verb before the
+                // preposition.
+                let prep_subject = before
+                    .filter(|_| after_prep)
+                    .and_then(|b| b.checked_sub(1))
+                    .filter(|&t| t > lo && !v.quoted(t) && looks_finite(v.word(t)))
+                    .and_then(|t| {
+                        let mut s = t;
+                        while s > lo && !v.quoted(s - 1) && in_verb_group(v, lo, s - 1) {
+                            s -= 1;
+                        }
+                        mention_left(v, lo, s.checked_sub(1)?)
+                    })
+                    .filter(|m| {
+                        let t = m.text(v.body);
+                        is_cap(t) || is_subject_pronoun(t)
+                    });
+                let own = prep_subject.or_else(|| clause_subject(v, lo, k));
                 let speaker = before_frame.or(own).or_else(|| sentence_subject(v, lo, hi));
                 out.push(Frame {
                     cue,
