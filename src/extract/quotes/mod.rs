@@ -1199,6 +1199,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn coordinated_verb_takes_the_nearest_clause_subject() {
+        assert_first_speaker(
+            "Col. Ann Roe started the row when she brought up the bombing and later said, “It is not just them.”",
+            "she",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

@@ -697,8 +697,9 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             .or_else(|| quote_subject(v, lo, b))
             .or_else(|| mention_left(v, lo, b))
             .or_else(|| {
+                // "X … when he brought it up and later said": the nearest clause's subject.
                 (is_one_of(v.word(b), &["and", "but"]) && !v.quoted(b))
-                    .then(|| sentence_subject(v, lo, b))
+                    .then(|| clause_subject(v, lo, b).or_else(|| sentence_subject(v, lo, b)))
                     .flatten()
             })
             .or_else(|| relative_clause_antecedent(v, lo, b));
