@@ -1207,6 +1207,22 @@ mod tests {
         );
     }
 
+    #[test]
+    fn inverted_speaker_phrase_after_an_article() {
+        assert_first_speaker(
+            "''Utilities will get paid for keeping old plants on standby,'' noted a report for Oxfam by a nonprofit.",
+            "a report for Oxfam",
+        );
+        assert_first_speaker(
+            "“There are invertebrates with more spine than the senator,” reads a Wednesday editorial in The Register.",
+            "a Wednesday editorial",
+        );
+        let m = mentions(
+            "He promised reform and, once again, pledged a “political revolution” for all of us.",
+        );
+        assert!(m.iter().all(|q| q.1.as_deref() != Some("a")), "{m:?}");
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

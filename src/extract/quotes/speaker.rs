@@ -205,7 +205,13 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         } else if is_one_of(w, &["of", "for"]) && end.is_some() {
             // a connector inside the phrase: kept only if a word follows
             after_head = false;
-        } else if !is_np_stop(w) && super::lexicon::cue_form(w).is_none() {
+        } else if opened_by_det && k == first + 1 && is_cap(w) {
+            // "a Wednesday editorial": a capitalised modifier after the article.
+            after_head = false;
+        } else if !is_np_stop(w)
+            && (super::lexicon::cue_form(w).is_none() || opened_by_det && is_speaker_noun(w))
+        {
+            // ("noted a report for Oxfam": after an article a cue form is a noun.)
             // "Blaze co-host": a hyphened word is a noun by its last part.
             let last = w.rsplit('-').next().unwrap_or(w);
             let noun = is_speaker_noun(last) || is_title(last);
@@ -227,7 +233,9 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         }
         k += 1;
     }
-    end.map(|e| Span::new(v.span(first).start, v.span(e).end))
+    // A lone article names nobody: "pledged a “revolution”".
+    end.filter(|&e| e > first || !is_one_of(v.word(first), &["a", "an", "the"]))
+        .map(|e| Span::new(v.span(first).start, v.span(e).end))
 }
 
 /// A person the article names, with what it says about them.
