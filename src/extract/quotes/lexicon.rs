@@ -1003,6 +1003,12 @@ const TELL_OBJECT: &[&str] = &[
     "it",
 ];
 
+/// Whether `word` followed by `next` is a name rather than a modal: "Will wrote", "May said"
+/// (a modal is never followed by a finite cue).
+pub fn is_name_not_modal(word: &str, next: &str) -> bool {
+    is_cap(word) && is_one_of(word, &["will", "may"]) && cue_form(next) == Some(CueForm::Finite)
+}
+
 /// Prepositions and time words that open an adjunct after a cue ("said in a statement").
 pub fn is_adjunct_opener(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

@@ -1223,6 +1223,18 @@ mod tests {
         assert!(m.iter().all(|q| q.1.as_deref() != Some("a")), "{m:?}");
     }
 
+    #[test]
+    fn capitalised_will_or_may_before_a_finite_cue_is_a_name() {
+        assert_first_speaker(
+            "“The war in the capital of an ally is a reminder of the stakes,” Will wrote.",
+            "Will",
+        );
+        assert_first_speaker(
+            "“We will deliver on this promise,” May said on Tuesday.",
+            "May",
+        );
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]

@@ -8,8 +8,9 @@
 
 use super::View;
 use super::lexicon::{
-    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner, is_np_stop,
-    is_one_of, is_speaker_noun, is_subject_pronoun, is_tell_object, is_title, needs_clause,
+    CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner,
+    is_name_not_modal, is_np_stop, is_one_of, is_speaker_noun, is_subject_pronoun, is_tell_object,
+    is_title, needs_clause,
 };
 use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
@@ -379,7 +380,7 @@ fn passive_agent_frame(v: &View, hi: usize, j: usize, kv: usize, cue: Span) -> O
 /// pronoun's contracted auxiliary ("he's said"; after a name "'s" is a possessive).
 fn in_verb_group(v: &View, lo: usize, t: usize) -> bool {
     let w = v.word(t);
-    is_aux_or_adverb(w)
+    !is_name_not_modal(w, v.word(t + 1)) && is_aux_or_adverb(w)
         || matches!(w, "'s" | "’s" | "'ve" | "’ve" | "'d" | "’d" | "'ll" | "’ll")
             && t > lo
             && is_subject_pronoun(v.word(t - 1))

@@ -60,7 +60,9 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
         ));
     }
     // "the last claim": a phrase never ends with an article.
-    if is_np_stop(w) || is_one_of(w, &["the", "a", "an"]) {
+    if (is_np_stop(w) && !super::lexicon::is_name_not_modal(w, v.word(head + 1)))
+        || is_one_of(w, &["the", "a", "an"])
+    {
         return None;
     }
     let mut start = head;
