@@ -1235,6 +1235,16 @@ mod tests {
         );
     }
 
+    #[test]
+    fn manner_of_speaking_verbs_are_cues() {
+        assert_first_speaker(
+            "“If they were serious about progress, they would pass the bill,” Toomey fumed on Monday.",
+            "Toomey",
+        );
+        let m = mentions("She snapped a photo of the “Vote Here” sign and left.");
+        assert!(m.iter().all(|q| q.1.as_deref() != Some("She")), "{m:?}");
+    }
+
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
     #[ignore]
