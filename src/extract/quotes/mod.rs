@@ -1241,7 +1241,9 @@ mod tests {
             "“If they were serious about progress, they would pass the bill,” Toomey fumed on Monday.",
             "Toomey",
         );
-        let m = mentions("She snapped a photo of the “Vote Here” sign and left.");
+        let m = mentions(
+            "She snapped a photo of the crowd at the rally in the old town square under its “Vote Here” sign.",
+        );
         assert!(m.iter().all(|q| q.1.as_deref() != Some("She")), "{m:?}");
     }
 
