@@ -177,10 +177,7 @@ pub(crate) fn unknown_cue(v: &View, lo: usize, hi: usize, k: usize) -> bool {
     let ends = |t: usize| t >= hi || matches!(v.word(t), "." | "," | "!" | ";");
     let closes =
         |t: usize| ends(t) || (v.word(t).ends_with("ly") && !is_cap(v.word(t)) && ends(t + 1));
-    let mut j = k;
-    while j > lo && !v.quoted(j - 1) && in_verb_group(v, lo, j - 1) {
-        j -= 1;
-    }
+    let j = verb_group_start(v, lo, k);
     let Some(b) = j.checked_sub(1).filter(|&b| b >= lo) else {
         return false;
     };
@@ -208,7 +205,8 @@ fn has_quote(v: &View, a: usize, b: usize) -> bool {
     (a..b).any(|k| v.quoted(k))
 }
 
-/// Where the content after a cue starts: Some((token, follows_a_quote_intro)).
+/// The token where the content after the cue at token `cue` starts, if anything the cue
+/// governs follows it (a quote, "that …", a clause, after its hearer and adjuncts).
 fn forward_start(v: &View, cue: usize, hi: usize) -> Option<usize> {
     let cue_word = v.word(cue);
     let mut r = cue + 1;
@@ -336,9 +334,14 @@ fn resumes_after_cue(v: &View, k: usize, hi: usize) -> bool {
             || is_word(v.word(t + 1)) && cue_form(v.word(t + 1)) != Some(CueForm::Participle))
 }
 
+/// The first token in `lo..hi` that starts at or after byte `at`.
+fn token_at(v: &View, lo: usize, hi: usize, at: usize) -> Option<usize> {
+    (lo..hi).find(|&t| v.span(t).start >= at)
+}
+
 /// The token index of the first token of `span` (a mention found in this view).
 fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
-    (lo..hi).find(|&k| v.span(k).start >= span.start)
+    token_at(v, lo, hi, span.start)
 }
 
 fn is_dash(w: &str) -> bool {
@@ -358,22 +361,34 @@ fn relative_clause_antecedent(v: &View, lo: usize, b: usize) -> Option<Span> {
 /// A passive cue with its agent ("was asked by host Bill Maher, who …, “…”"): the agent is
 /// the speaker of the quote or clause that follows it. `j..=kv` is the verb group.
 fn passive_agent_frame(v: &View, hi: usize, j: usize, kv: usize, cue: Span) -> Option<Frame> {
-    let passive = (j..kv).any(|t| is_one_of(v.word(t), &["was", "were", "is", "are", "been"]));
+    let passive = (j..kv).any(|t| is_be_form(v.word(t)));
     if !passive || kv + 2 >= hi || !is_one_of(v.word(kv + 1), &["by"]) {
         return None;
     }
     let agent = mention_right(v, kv + 2, hi)?;
-    let after = (kv + 2..hi).find(|&t| v.span(t).start >= agent.end)?;
+    let after = token_at(v, kv + 2, hi, agent.end)?;
     // Over an appositive to the quote, or to "whether", "if", "that".
-    let a = (after..hi.min(after + 25)).find(|&t| {
-        v.quoted(t) || !v.quoted(t) && is_one_of(v.word(t), &["whether", "if", "that"])
-    })?;
+    let a = (after..hi.min(after + 25))
+        .find(|&t| v.quoted(t) || is_one_of(v.word(t), &["whether", "if", "that"]))?;
     let a = if v.quoted(a) { a } else { a + 1 };
     Some(Frame {
         cue,
         speaker: Some(agent),
         content: content_to_end(v, a, hi)?,
     })
+}
+
+/// The first token of the verb group ending before token `k`: auxiliaries and adverbs.
+fn verb_group_start(v: &View, lo: usize, k: usize) -> usize {
+    let mut j = k;
+    while j > lo && !v.quoted(j - 1) && in_verb_group(v, lo, j - 1) {
+        j -= 1;
+    }
+    j
+}
+
+fn is_be_form(w: &str) -> bool {
+    is_one_of(w, &["is", "are", "was", "were", "am", "been"])
 }
 
 /// Whether token `t`, before a verb, belongs to its verb group: an auxiliary, an adverb, or a
@@ -386,8 +401,9 @@ fn in_verb_group(v: &View, lo: usize, t: usize) -> bool {
             && is_subject_pronoun(v.word(t - 1))
 }
 
-/// Whether token `k` opens a two-word cue: "shot back", "fired back", or "went on" where
-/// the attribution ends ("…,” she went on." continues her words; "goes on a spree" does not).
+/// Whether token `k` opens a two-word cue: "shot/fired/hit/pushed back", or "went/goes on"
+/// where the attribution ends ("…,” she went on." continues her words; "goes on a spree"
+/// does not).
 pub(crate) fn phrasal_cue(v: &View, k: usize, hi: usize) -> bool {
     let w = v.word(k);
     k + 1 < hi
@@ -445,10 +461,15 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             && let Some(a) = forward_start(v, kv, hi).filter(|&a| v.quoted(a))
             && let Some(content) = content_to_end(v, a, hi)
         {
-            // The object: a name or a pronoun object right after the verb.
+            // The object: a name or an object pronoun right after the verb.
             let mut f = k - 1;
-            while f > lo && !v.quoted(f - 1) && (is_cap(v.word(f - 1)) || v.word(f - 1) == ".") {
-                f -= 1;
+            if is_tell_object(v.word(k - 2)) && !v.quoted(k - 2) {
+                f = k - 2;
+            } else {
+                while f > lo && !v.quoted(f - 1) && (is_cap(v.word(f - 1)) || v.word(f - 1) == ".")
+                {
+                    f -= 1;
+                }
             }
             let object = (f < k - 1
                 && f > lo
@@ -479,7 +500,8 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             let speaker = object
                 .or(subject)
                 .or_else(|| clause_subject(v, lo, k - 1))
-                .or_else(|| sentence_subject(v, lo, hi));
+                .or_else(|| sentence_subject(v, lo, hi))
+                .filter(|s| !is_one_of(s.text(v.body), &["the", "a", "an"]));
             out.push(Frame {
                 cue: Span::new(v.span(k).start, v.span(kv).end),
                 speaker,
@@ -497,11 +519,8 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             continue;
         }
         let cue = Span::new(v.span(k).start, v.span(kv).end);
-        let mut j = k;
-        while j > lo && !v.quoted(j - 1) && in_verb_group(v, lo, j - 1) {
-            j -= 1;
-        }
         // j is the first token of the verb group; j-1 what stands before it.
+        let j = verb_group_start(v, lo, k);
         let before = (j > lo).then(|| j - 1);
         // "Rubio was asked by moderator Gerard Baker whether …": the agent speaks.
         if let Some(frame) = passive_agent_frame(v, hi, j, kv, cue) {
@@ -514,9 +533,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         let punct_before =
             before.is_none_or(|b| v.quoted(b) || !is_word(v.word(b)) && v.word(b) != ")");
         // "Trump, the candidate, is promising …": a participle after "is" is a finite verb.
-        let form = if form == CueForm::Participle
-            && (j..k).any(|t| is_one_of(v.word(t), &["is", "are", "was", "were", "am"]))
-        {
+        let form = if form == CueForm::Participle && (j..k).any(|t| is_be_form(v.word(t))) {
             CueForm::Finite
         } else {
             form
@@ -585,11 +602,8 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                     .and_then(|b| b.checked_sub(1))
                     .filter(|&t| t > lo && !v.quoted(t) && looks_finite(v.word(t)))
                     .and_then(|t| {
-                        let mut s = t;
-                        while s > lo && !v.quoted(s - 1) && in_verb_group(v, lo, s - 1) {
-                            s -= 1;
-                        }
-                        mention_left(v, lo, s.checked_sub(1)?)
+                        let s = verb_group_start(v, lo, t);
+                        mention_left(v, lo, s.checked_sub(1).filter(|&h| h >= lo)?)
                     })
                     .filter(|m| {
                         let t = m.text(v.body);
@@ -606,7 +620,8 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         }
-        // "John McCain -- who lost in 2008 -- said …": the subject stands before the dashes.
+        // "John McCain -- who lost in 2008 -- said …": the subject stands before the dashes
+        // (not a dateline's: "WASHINGTON — The bill is dead — said Sen. Roe").
         if let Some(b) = before
             && !v.quoted(b)
             && is_dash(v.word(b))
@@ -614,6 +629,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             && let Some(d) = (b.saturating_sub(30).max(lo + 1)..b)
                 .rev()
                 .find(|&t| !v.quoted(t) && is_dash(v.word(t)))
+            && !(lo..d).all(|t| !v.word(t).chars().any(char::is_lowercase))
             && let Some(subject) = mention_left(v, lo, d - 1)
         {
             out.push(Frame {
@@ -661,7 +677,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                                 && (!is_word(v.word(t))
                                     || is_one_of(v.word(t), &["but", "and", "yet", "so", "then"]))
                         }))
-                    && let Some(after) = (kv + 1..hi).find(|&t| v.span(t).start >= sp.end)
+                    && let Some(after) = token_at(v, kv + 1, hi, sp.end)
                     && matches!(v.word(after), "," | ":")
                     && v.quoted(after + 1)
                     && let Some(content) = content_to_end(v, after + 1, hi)
@@ -883,6 +899,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         };
         let g = &mut kept[gi];
         let cut_at = |g: &mut Frame, at: usize| {
+            let at = at.clamp(g.content.start, g.content.end);
             let cut = v.body[g.content.start..at]
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .len();
@@ -896,7 +913,8 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         } else if inverted {
             // "Feinstein said “…,” she said.": the quote just before the inverted cue is the
             // nearer verb's.
-            let Some(qs) = last_quote_start(v, lo, hi, f.content).filter(|&qs| qs >= g.cue.end)
+            let Some(qs) = last_quote_start(v, lo, hi, f.content)
+                .filter(|&qs| qs >= g.cue.end && qs >= g.content.start)
             else {
                 continue;
             };
@@ -947,7 +965,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
 /// Whether the phrase at byte `at` opens a coordinate clause (after a comma, a colon or
 /// "but", "though"…) rather than a clause that the verb before governs ("said that he …").
 fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
-    let Some(t) = (lo..hi).find(|&t| v.span(t).start >= at) else {
+    let Some(t) = token_at(v, lo, hi, at) else {
         return false;
     };
     t > lo && {
@@ -963,7 +981,7 @@ fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
 /// The start of the relative pronoun ("which", "who", "whom") just before the phrase at
 /// byte `at`, which then is the subject of a relative clause.
 fn relative_pronoun_before(v: &View, lo: usize, hi: usize, at: usize) -> Option<usize> {
-    let t = (lo..hi).find(|&t| v.span(t).start >= at)?;
+    let t = token_at(v, lo, hi, at)?;
     (t > lo && !v.quoted(t - 1) && is_one_of(v.word(t - 1), &["which", "who", "whom"]))
         .then(|| v.span(t - 1).start)
 }
@@ -971,7 +989,7 @@ fn relative_pronoun_before(v: &View, lo: usize, hi: usize, at: usize) -> Option<
 /// The end of the quote that opens within three tokens after byte `from` ("called “…”",
 /// "described as “…”"), if it ends before byte `to`.
 fn quote_right_after(v: &View, lo: usize, hi: usize, from: usize, to: usize) -> Option<usize> {
-    let a = (lo..hi).find(|&t| v.span(t).start >= from)?;
+    let a = token_at(v, lo, hi, from)?;
     let q = (a..hi.min(a + 3)).find(|&t| v.quoted(t))?;
     let last = (q..hi).take_while(|&t| v.quoted(t)).last()?;
     let end = v.span(last).end;
@@ -984,7 +1002,7 @@ fn dash_name(v: &View, lo: usize, c: usize) -> Option<Span> {
     let d = (lo..c)
         .rev()
         .take(8)
-        .find(|&t| !v.quoted(t) && matches!(v.word(t), "-" | "—" | "–"))?;
+        .find(|&t| !v.quoted(t) && is_dash(v.word(t)))?;
     if d + 1 >= c || (d + 1..c).any(|t| v.quoted(t) || !is_word(v.word(t)) && v.word(t) != "-") {
         return None;
     }
@@ -1031,7 +1049,7 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
         let Some(head) = mention_left(v, b, c - 1) else {
             continue;
         };
-        let first = (b..c).find(|&t| v.span(t).start >= head.start)?;
+        let first = token_at(v, b, c, head.start)?;
         if first == b
             || matches!(v.word(first - 1), "," | "(")
             || is_one_of(v.word(first - 1), &["as"])
@@ -1146,7 +1164,7 @@ pub(crate) fn clause_subject(v: &View, lo: usize, k: usize) -> Option<Span> {
 pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     let mut a = lo;
     // A dateline: "WASHINGTON — Sen. Chuck Grassley …", "Washington (AFP) – Democrat …".
-    if let Some(d) = (lo..hi.min(lo + 6)).find(|&t| matches!(v.word(t), "—" | "–" | "-"))
+    if let Some(d) = (lo..hi.min(lo + 6)).find(|&t| is_dash(v.word(t)))
         && d > lo
         && (lo..d).all(|t| !v.quoted(t) && (is_cap(v.word(t)) || matches!(v.word(t), "(" | ")")))
     {
@@ -1231,11 +1249,11 @@ pub(crate) fn sentence_subject(v: &View, lo: usize, hi: usize) -> Option<Span> {
     }
     let m = mention_right(v, a, hi)?;
     let t = m.text(v.body);
-    // "17-year-old Jared Potts echoed:"
     // "the Illinois Board of Elections was": a determiner before a name.
     let det_name = is_determiner(v.word(a)) && t.split(' ').skip(1).any(is_cap);
-    (is_cap(t) || det_name || t.starts_with(|c: char| c.is_ascii_digit()) || is_subject_pronoun(t))
-        .then_some(m)
+    // "17-year-old Jared Potts echoed:"
+    let aged = t.starts_with(|c: char| c.is_ascii_digit());
+    (is_cap(t) || det_name || aged || is_subject_pronoun(t)).then_some(m)
 }
 
 /// "As X put it, “…”" and "…, as X put it." (`k` is "put"): X's words are the rest of the
@@ -1277,7 +1295,7 @@ fn according_to(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
     } else {
         // After the speaker phrase and its comma.
         let after = speaker.map_or(v.span(k + 1).end, |s| s.end);
-        let mut a = (k + 2..hi).find(|&t| v.span(t).start >= after)?;
+        let mut a = token_at(v, k + 2, hi, after)?;
         while a < hi && v.word(a) != "," && !v.quoted(a) {
             a += 1;
         }

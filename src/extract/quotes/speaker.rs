@@ -42,8 +42,14 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     if v.quoted(head) || !is_word(w) {
         return None;
     }
-    // "Yet another said", "others wrote": an indefinite pronoun speaks for its group.
-    if is_subject_pronoun(w) || is_one_of(w, &["another", "others", "several", "both"]) {
+    // "Yet another said", "others wrote": an indefinite pronoun speaks for its group, unless
+    // it ends a coordinated subject ("Roe and Dunn both said", "Smith and others said").
+    let prev = if head > lo { v.word(head - 1) } else { "" };
+    let coordinated = is_one_of(prev, &["and", "or"])
+        || is_cap(prev) && !is_one_of(prev, &["yet", "but", "still", "then"]);
+    if is_subject_pronoun(w)
+        || is_one_of(w, &["another", "others", "several", "both"]) && !coordinated
+    {
         return Some(v.span(head));
     }
     // "said Beck, who said …": the mention is the antecedent with its relative pronoun
@@ -59,7 +65,8 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
             end,
         ));
     }
-    // "the last claim": a phrase never ends with an article.
+    // A phrase never ends with an article ("the last claim") or a stop word, unless that
+    // is a name like "Will" before a finite cue.
     if (is_np_stop(w) && !super::lexicon::is_name_not_modal(w, v.word(head + 1)))
         || is_one_of(w, &["the", "a", "an"])
     {
