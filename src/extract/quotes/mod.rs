@@ -1266,6 +1266,37 @@ mod tests {
         assert!(m.iter().all(|q| q.1.as_deref() != Some("both")), "{m:?}");
     }
 
+    proptest::proptest! {
+        /// Any mix of cues, quote marks, dashes and relative pronouns yields quotes and speaker
+        /// mentions that lie inside the body, in order, on character boundaries.
+        #[test]
+        fn spans_stay_inside_the_body(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "said", "told", "he", "she", "Roe", "Will", "which", "who", "called", "as", "by",
+                "was", "asked", "to", "say", "with", "saying", "—", "--", ",", ".", ":", "?",
+                "“", "”", "\"", "''", "'''", "'", "(", ")", "the", "a", "according", "and",
+                "another", "Here's", "U.S.", "prompted", "him", "Said", "But", "put", "it",
+                "As", "is", "went", "on", "’s", "\n", "é",
+                // Whole phrases, so that clause patterns meet each other.
+                "Roe said", "the old plan,", "which she called “volatile,”", "an aide recalled",
+                "“It is fine,”", "he said,", "according to CNN,", "— said Sen. Ann Roe,",
+                "was asked by Bill Dunn,", "with Cruz promising to", "went on to say,",
+                "''I said, 'No,''' he recalled.", "Here's Roe in 1992:", "whom he described as",
+            ]),
+            0..80,
+        )) {
+            let body = words.join(" ");
+            let tokens = tokenize(&body);
+            for q in extract(&body, &tokens, &[]) {
+                let spans = std::iter::once(q.span).chain(q.speaker_mention.map(|m| m.span));
+                for s in spans {
+                    proptest::prop_assert!(s.start <= s.end && s.end <= body.len());
+                    proptest::prop_assert!(body.is_char_boundary(s.start) && body.is_char_boundary(s.end));
+                }
+            }
+        }
+    }
+
     /// Throughput of this stage alone on PolNeAR train (one core):
     /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
     #[test]
