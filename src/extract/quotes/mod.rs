@@ -1266,6 +1266,14 @@ mod tests {
         assert!(m.iter().all(|q| q.1.as_deref() != Some("both")), "{m:?}");
     }
 
+    #[test]
+    fn cue_before_a_clause_subject_is_not_inverted() {
+        assert_first_speaker(
+            "Mr. Baxter, citing ''the unique magic of the man,'' said the candidate could win in states like Ohio.",
+            "Mr. Baxter",
+        );
+    }
+
     proptest::proptest! {
         /// Any mix of cues, quote marks, dashes and relative pronouns yields quotes and speaker
         /// mentions that lie inside the body, in order, on character boundaries.

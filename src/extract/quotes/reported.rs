@@ -654,7 +654,19 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             // Cue first: "…," said Mr. Smith, "…?" asked Mr. Smith (not "…," told CBS News:
             // the hearer).
             if form == CueForm::Finite && !is_one_of(w, &["told", "tells"]) {
-                let speaker = mention_right(v, kv + 1, hi);
+                // Not "said the candidate could win": a verb after the phrase makes it the
+                // subject of a clause the cue governs.
+                let speaker = mention_right(v, kv + 1, hi).filter(|m| {
+                    token_at(v, kv + 1, hi, m.end).is_none_or(|t| {
+                        !is_one_of(
+                            v.word(t),
+                            &[
+                                "could", "would", "will", "should", "might", "can", "may", "must",
+                                "was", "is", "were", "are", "had", "has", "have",
+                            ],
+                        )
+                    })
+                });
                 let b = before.unwrap_or(lo);
                 if before.is_some()
                     && speaker.is_some()
