@@ -1274,6 +1274,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn possessive_phrase_after_a_preposition_belongs_to_the_speaker() {
+        assert_first_speaker(
+            "Sanders’ fundraising email to his supporters notes that Jane Kim “is a civil rights attorney.”",
+            "Sanders’ fundraising email to his supporters",
+        );
+    }
+
     proptest::proptest! {
         /// Any mix of cues, quote marks, dashes and relative pronouns yields quotes and speaker
         /// mentions that lie inside the body, in order, on character boundaries.

@@ -126,7 +126,8 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     // "a man in the back yelled", "a staffer at the hearing wondered": a place phrase after
     // the speaker belongs to the speaker's phrase, not the other way round.
     // "a source speaking to Fox News said", "the Republican from Texas said": likewise.
-    if (opened_by_det || is_cap(v.word(start)))
+    let possessive_det = is_one_of(v.word(start), &["his", "her", "their", "its", "our"]);
+    if (opened_by_det || possessive_det || is_cap(v.word(start)))
         && start >= lo + 2
         && !v.quoted(start - 1)
         && is_one_of(
