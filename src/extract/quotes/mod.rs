@@ -36,6 +36,10 @@ impl<'a> View<'a> {
     fn quoted(&self, k: usize) -> bool {
         self.quoted.get(k).copied().unwrap_or(false)
     }
+    /// The first token in `lo..hi` that starts at or after byte `at`.
+    fn token_at(&self, lo: usize, hi: usize, at: usize) -> Option<usize> {
+        (lo..hi).find(|&t| self.span(t).start >= at)
+    }
 }
 
 /// Paragraphs: the non-blank lines of the body.
@@ -145,7 +149,7 @@ fn attribution_follows(v: &View, k: usize, hi: usize) -> bool {
 /// colon of the sentence starting at token `start` ("Clinton responded: “…?”", "Feinstein
 /// said in a statement, “…”"), so that no attribution after it can be its own.
 fn introduced(v: &View, start: usize, close: usize, q: &QuoteSpan) -> bool {
-    let Some(open) = (start..=close).find(|&t| v.span(t).start >= q.outer.start) else {
+    let Some(open) = v.token_at(start, close + 1, q.outer.start) else {
         return false;
     };
     // The cue stands within a few words of the comma or colon, with no comma between.
@@ -345,9 +349,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 // A quoted phrase in a sentence with no speech verb ("Moore thanked him for
                 // “…”", "Obama decried the “…”") is the words of the sentence's subject.
                 if speaker.is_none() {
-                    let k = (s_lo..s_hi)
-                        .find(|&t| v.span(t).start >= q.outer.start)
-                        .unwrap_or(s_hi);
+                    let k = v.token_at(s_lo, s_hi, q.outer.start).unwrap_or(s_hi);
                     speaker = reported::clause_subject(&v, s_lo, k)
                         .or_else(|| reported::sentence_subject(&v, s_lo, s_hi))
                         .filter(|s| s.end <= q.outer.start);

@@ -191,9 +191,7 @@ pub(crate) fn unknown_cue(v: &View, lo: usize, hi: usize, k: usize) -> bool {
             return false;
         }
         return mention_right(v, k + 1, hi).is_some_and(|m| {
-            let after = (k + 1..hi)
-                .find(|&t| v.span(t).start >= m.end)
-                .unwrap_or(hi);
+            let after = v.token_at(k + 1, hi, m.end).unwrap_or(hi);
             closes(after)
         });
     }
@@ -334,14 +332,9 @@ fn resumes_after_cue(v: &View, k: usize, hi: usize) -> bool {
             || is_word(v.word(t + 1)) && cue_form(v.word(t + 1)) != Some(CueForm::Participle))
 }
 
-/// The first token in `lo..hi` that starts at or after byte `at`.
-fn token_at(v: &View, lo: usize, hi: usize, at: usize) -> Option<usize> {
-    (lo..hi).find(|&t| v.span(t).start >= at)
-}
-
 /// The token index of the first token of `span` (a mention found in this view).
 fn first_token(v: &View, lo: usize, hi: usize, span: Span) -> Option<usize> {
-    token_at(v, lo, hi, span.start)
+    v.token_at(lo, hi, span.start)
 }
 
 fn is_dash(w: &str) -> bool {
@@ -358,6 +351,63 @@ fn relative_clause_antecedent(v: &View, lo: usize, b: usize) -> Option<Span> {
     mention_left(v, lo, who - 1).filter(|m| !is_subject_pronoun(m.text(v.body)))
 }
 
+/// "Mr. Trump was prompted to say, “…”", "That prompted the Atlas to state, “…”": an
+/// infinitive cue (base form at token `k`, last token `kv`) with its quote right after it
+/// speaks for the verb's object, if a verb like "prompted" governs it, else for the clause's
+/// subject.
+fn infinitive_frame(v: &View, lo: usize, hi: usize, k: usize, kv: usize) -> Option<Frame> {
+    if k <= lo + 1 || v.quoted(k - 1) || !is_one_of(v.word(k - 1), &["to"]) {
+        return None;
+    }
+    let a = forward_start(v, kv, hi).filter(|&a| v.quoted(a))?;
+    let content = content_to_end(v, a, hi)?;
+    // The object: a name or an object pronoun right after the verb.
+    let mut f = k - 1;
+    if is_tell_object(v.word(k - 2)) && !v.quoted(k - 2) {
+        f = k - 2;
+    } else {
+        while f > lo && !v.quoted(f - 1) && (is_cap(v.word(f - 1)) || v.word(f - 1) == ".") {
+            f -= 1;
+        }
+    }
+    let object = (f < k - 1
+        && f > lo
+        && is_one_of(
+            v.word(f - 1),
+            &[
+                "prompted",
+                "asked",
+                "urged",
+                "led",
+                "forced",
+                "invited",
+                "encouraged",
+                "pushed",
+                "inspired",
+                "moved",
+                "caused",
+            ],
+        ))
+    .then(|| Span::new(v.span(f).start, v.span(k - 2).end));
+    // Else the name or pronoun just before the governing verb ("Mr. Trump was prompted to
+    // say", "Trump went on to say").
+    let subject = (k.saturating_sub(6).max(lo)..k - 1)
+        .rev()
+        .find(|&t| !v.quoted(t) && (is_cap(v.word(t)) || is_subject_pronoun(v.word(t))))
+        .filter(|&t| (t + 1..k - 1).all(|u| !is_cap(v.word(u)) && is_word(v.word(u))))
+        .and_then(|t| mention_left(v, lo, t));
+    let speaker = object
+        .or(subject)
+        .or_else(|| clause_subject(v, lo, k - 1))
+        .or_else(|| sentence_subject(v, lo, hi))
+        .filter(|s| !is_one_of(s.text(v.body), &["the", "a", "an"]));
+    Some(Frame {
+        cue: Span::new(v.span(k).start, v.span(kv).end),
+        speaker,
+        content,
+    })
+}
+
 /// A passive cue with its agent ("was asked by host Bill Maher, who …, “…”"): the agent is
 /// the speaker of the quote or clause that follows it. `j..=kv` is the verb group.
 fn passive_agent_frame(v: &View, hi: usize, j: usize, kv: usize, cue: Span) -> Option<Frame> {
@@ -366,7 +416,7 @@ fn passive_agent_frame(v: &View, hi: usize, j: usize, kv: usize, cue: Span) -> O
         return None;
     }
     let agent = mention_right(v, kv + 2, hi)?;
-    let after = token_at(v, kv + 2, hi, agent.end)?;
+    let after = v.token_at(kv + 2, hi, agent.end)?;
     // Over an appositive to the quote, or to "whether", "if", "that".
     let a = (after..hi.min(after + 25))
         .find(|&t| v.quoted(t) || is_one_of(v.word(t), &["whether", "if", "that"]))?;
@@ -451,62 +501,11 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             k += 1;
             continue;
         };
-        // "Mr. Trump was prompted to say, “…”", "That prompted the Atlas to state, “…”": an
-        // infinitive cue with its quote right after it speaks for the verb's object, if a
-        // verb like "prompted" governs it, else for the clause's subject.
-        if k > lo + 1
-            && form == CueForm::Base
-            && !v.quoted(k - 1)
-            && is_one_of(v.word(k - 1), &["to"])
-            && let Some(a) = forward_start(v, kv, hi).filter(|&a| v.quoted(a))
-            && let Some(content) = content_to_end(v, a, hi)
+        // "Mr. Trump was prompted to say, “…”": an infinitive cue with its quote.
+        if form == CueForm::Base
+            && let Some(frame) = infinitive_frame(v, lo, hi, k, kv)
         {
-            // The object: a name or an object pronoun right after the verb.
-            let mut f = k - 1;
-            if is_tell_object(v.word(k - 2)) && !v.quoted(k - 2) {
-                f = k - 2;
-            } else {
-                while f > lo && !v.quoted(f - 1) && (is_cap(v.word(f - 1)) || v.word(f - 1) == ".")
-                {
-                    f -= 1;
-                }
-            }
-            let object = (f < k - 1
-                && f > lo
-                && is_one_of(
-                    v.word(f - 1),
-                    &[
-                        "prompted",
-                        "asked",
-                        "urged",
-                        "led",
-                        "forced",
-                        "invited",
-                        "encouraged",
-                        "pushed",
-                        "inspired",
-                        "moved",
-                        "caused",
-                    ],
-                ))
-            .then(|| Span::new(v.span(f).start, v.span(k - 2).end));
-            // Else the name or pronoun just before the governing verb ("Mr. Trump was
-            // prompted to say", "Trump went on to say").
-            let subject = (k.saturating_sub(6).max(lo)..k - 1)
-                .rev()
-                .find(|&t| !v.quoted(t) && (is_cap(v.word(t)) || is_subject_pronoun(v.word(t))))
-                .filter(|&t| (t + 1..k - 1).all(|u| !is_cap(v.word(u)) && is_word(v.word(u))))
-                .and_then(|t| mention_left(v, lo, t));
-            let speaker = object
-                .or(subject)
-                .or_else(|| clause_subject(v, lo, k - 1))
-                .or_else(|| sentence_subject(v, lo, hi))
-                .filter(|s| !is_one_of(s.text(v.body), &["the", "a", "an"]));
-            out.push(Frame {
-                cue: Span::new(v.span(k).start, v.span(kv).end),
-                speaker,
-                content,
-            });
+            out.push(frame);
             k += 1;
             continue;
         }
@@ -657,7 +656,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                 // Not "said the candidate could win": a verb after the phrase makes it the
                 // subject of a clause the cue governs.
                 let speaker = mention_right(v, kv + 1, hi).filter(|m| {
-                    token_at(v, kv + 1, hi, m.end).is_none_or(|t| {
+                    v.token_at(kv + 1, hi, m.end).is_none_or(|t| {
                         !is_one_of(
                             v.word(t),
                             &[
@@ -689,7 +688,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
                                 && (!is_word(v.word(t))
                                     || is_one_of(v.word(t), &["but", "and", "yet", "so", "then"]))
                         }))
-                    && let Some(after) = token_at(v, kv + 1, hi, sp.end)
+                    && let Some(after) = v.token_at(kv + 1, hi, sp.end)
                     && matches!(v.word(after), "," | ":")
                     && v.quoted(after + 1)
                     && let Some(content) = content_to_end(v, after + 1, hi)
@@ -849,7 +848,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
             // opening adverbials ("As if addressing him, the board was conclusive: “…”").
             sentence_subject(v, lo, c).filter(|s| {
                 words_in(v, lo, c) <= 12
-                    || first_token(v, lo, c, Span::new(s.end, s.end))
+                    || v.token_at(lo, c, s.end)
                         .is_some_and(|t| words_in(v, t, c) <= 8)
             })
         })
@@ -977,7 +976,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
 /// Whether the phrase at byte `at` opens a coordinate clause (after a comma, a colon or
 /// "but", "though"…) rather than a clause that the verb before governs ("said that he …").
 fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
-    let Some(t) = token_at(v, lo, hi, at) else {
+    let Some(t) = v.token_at(lo, hi, at) else {
         return false;
     };
     t > lo && {
@@ -993,7 +992,7 @@ fn new_clause_at(v: &View, lo: usize, hi: usize, at: usize) -> bool {
 /// The start of the relative pronoun ("which", "who", "whom") just before the phrase at
 /// byte `at`, which then is the subject of a relative clause.
 fn relative_pronoun_before(v: &View, lo: usize, hi: usize, at: usize) -> Option<usize> {
-    let t = token_at(v, lo, hi, at)?;
+    let t = v.token_at(lo, hi, at)?;
     (t > lo && !v.quoted(t - 1) && is_one_of(v.word(t - 1), &["which", "who", "whom"]))
         .then(|| v.span(t - 1).start)
 }
@@ -1001,7 +1000,7 @@ fn relative_pronoun_before(v: &View, lo: usize, hi: usize, at: usize) -> Option<
 /// The end of the quote that opens within three tokens after byte `from` ("called “…”",
 /// "described as “…”"), if it ends before byte `to`.
 fn quote_right_after(v: &View, lo: usize, hi: usize, from: usize, to: usize) -> Option<usize> {
-    let a = token_at(v, lo, hi, from)?;
+    let a = v.token_at(lo, hi, from)?;
     let q = (a..hi.min(a + 3)).find(|&t| v.quoted(t))?;
     let last = (q..hi).take_while(|&t| v.quoted(t)).last()?;
     let end = v.span(last).end;
@@ -1061,7 +1060,7 @@ fn appositive_subject(v: &View, lo: usize, comma: usize) -> Option<(Span, usize)
         let Some(head) = mention_left(v, b, c - 1) else {
             continue;
         };
-        let first = token_at(v, b, c, head.start)?;
+        let first = v.token_at(b, c, head.start)?;
         if first == b
             || matches!(v.word(first - 1), "," | "(")
             || is_one_of(v.word(first - 1), &["as"])
@@ -1307,7 +1306,7 @@ fn according_to(v: &View, lo: usize, hi: usize, k: usize) -> Option<Frame> {
     } else {
         // After the speaker phrase and its comma.
         let after = speaker.map_or(v.span(k + 1).end, |s| s.end);
-        let mut a = token_at(v, k + 2, hi, after)?;
+        let mut a = v.token_at(k + 2, hi, after)?;
         while a < hi && v.word(a) != "," && !v.quoted(a) {
             a += 1;
         }
