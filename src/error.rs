@@ -23,6 +23,13 @@ pub enum Error {
     BadQuery(String),
     #[error("invalid {arg}: {message}")]
     BadArgument { arg: &'static str, message: String },
+    #[error("{what} {value} is in two shards: {first} and {second}")]
+    SharedByShards {
+        what: &'static str,
+        value: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
     #[error("reading the index: {0}")]
     IndexRead(#[from] std::io::Error),
     #[error("tantivy: {0}")]

@@ -29,6 +29,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
+    /// Merge shard indexes into --index, replacing it atomically.
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -36,6 +38,10 @@ pub struct IndexArgs {
     /// Files or folders to index.
     #[arg(default_value = "corpus")]
     pub paths: Vec<PathBuf>,
+    /// Index exactly the files listed in FILE (one path a line, `-` for standard input):
+    /// indexed files no longer listed are removed.
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    pub files_from: Option<PathBuf>,
     /// Re-read every file, even unchanged ones.
     #[arg(long)]
     pub full: bool,
@@ -136,6 +142,16 @@ pub struct ExtractArgs {
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The shard indexes to merge.
+    #[arg(required = true, value_name = "SHARD_INDEX")]
+    pub shards: Vec<PathBuf>,
+    /// Print the summary as one JSON object on stdout.
     #[arg(long)]
     pub json: bool,
 }

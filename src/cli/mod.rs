@@ -13,7 +13,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::Context as _;
 
 use crate::cli::args::{
-    ColorChoice, Command, ExtractArgs, IndexArgs, SearchArgs, SortOrder, StatsArgs,
+    ColorChoice, Command, ExtractArgs, IndexArgs, MergeArgs, SearchArgs, SortOrder, StatsArgs,
 };
 use crate::index::Store;
 use crate::index::writer::{self, UpdateOptions};
@@ -33,7 +33,26 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Search(args) => search(&cli.index, args),
         Command::Extract(args) => extract(args),
         Command::Stats(args) => stats_cmd(&cli.index, args),
+        Command::Merge(args) => merge(&cli.index, args),
     }
+}
+
+fn merge(out: &std::path::Path, args: MergeArgs) -> anyhow::Result<u8> {
+    let s = crate::index::merge::merge(&args.shards, out)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&s)?);
+    } else {
+        println!(
+            "merged {} shards into {}: {} files, {} articles, {} quotes in {:.1}s",
+            s.shards,
+            out.display(),
+            s.files,
+            s.articles,
+            s.quotes,
+            s.seconds
+        );
+    }
+    Ok(EXIT_OK)
 }
 
 fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
@@ -46,21 +65,43 @@ fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
             .map_or_else(writer::default_threads, usize::from),
         memory: usize::try_from(args.memory.saturating_mul(1_000_000)).unwrap_or(usize::MAX),
     };
-    for root in &args.paths {
-        if std::fs::symlink_metadata(root).is_err() {
-            return Err(crate::Error::NotFound(root.clone()).into());
+    let listed = args.files_from.as_deref().map(read_file_list).transpose()?;
+    if listed.is_none() {
+        for root in &args.paths {
+            if std::fs::symlink_metadata(root).is_err() {
+                return Err(crate::Error::NotFound(root.clone()).into());
+            }
         }
     }
     let store = Store::open_or_create(dir)?;
     let show = !args.quiet && std::io::stderr().is_terminal();
     let bar = progress::Bar::new(show);
-    let summary = writer::update(&store, &args.paths, &opts, &bar)?;
+    let summary = match &listed {
+        Some(files) => writer::update_files(&store, files, &opts, &bar)?,
+        None => writer::update(&store, &args.paths, &opts, &bar)?,
+    };
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
         render::summary(&mut std::io::stdout().lock(), &summary)?;
     }
     Ok(EXIT_OK)
+}
+
+/// The paths of `--files-from FILE` (`-`: standard input).
+fn read_file_list(from: &std::path::Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    if from == std::path::Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read --files-from standard input")?;
+    } else {
+        bytes = std::fs::read(from)
+            .with_context(|| format!("cannot read --files-from file {}", from.display()))?;
+    }
+    Ok(writer::parse_file_list(&bytes))
 }
 
 fn color_enabled(choice: ColorChoice) -> bool {

@@ -1,9 +1,10 @@
 //! The tantivy index: schema ([`schema`]), documents built from analysed articles
 //! ([`document`]), the change-tracking manifest ([`manifest`]), the incremental writer
-//! ([`writer`]) and opening an index for reading ([`Store`]).
+//! ([`writer`]), merging shard indexes ([`merge`]) and opening an index for reading ([`Store`]).
 
 pub mod document;
 pub mod manifest;
+pub mod merge;
 pub mod schema;
 pub mod stem;
 pub mod writer;

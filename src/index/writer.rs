@@ -51,6 +51,8 @@ pub struct Summary {
     pub updated: u64,
     pub removed: u64,
     pub unchanged: u64,
+    /// Files whose content was read this run (new, changed, or touched to be hashed).
+    pub read: u64,
     pub skipped: Vec<Skip>,
     pub articles: u64,
     pub quotes: u64,
@@ -115,12 +117,84 @@ pub fn update(
     opts: &UpdateOptions,
     progress: &dyn Progress,
 ) -> Result<Summary> {
-    let started = Instant::now();
     for root in roots {
         if std::fs::symlink_metadata(root).is_err() {
             return Err(Error::NotFound(root.clone()));
         }
     }
+    run_update(store, Scope::Roots(roots), opts, progress)
+}
+
+/// Indexes exactly `files` into `store` (`newsdex index --files-from`, one shard of a
+/// distributed build): the list is the index's whole set, so an indexed file no longer
+/// listed is removed, and a listed file that does not exist is skipped (and removed).
+pub fn update_files(
+    store: &Store,
+    files: &[PathBuf],
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+) -> Result<Summary> {
+    run_update(store, Scope::Files(files), opts, progress)
+}
+
+/// The paths of a file list: one a line, blank lines ignored, a trailing `\r` dropped.
+pub fn parse_file_list(bytes: &[u8]) -> Vec<PathBuf> {
+    bytes
+        .split(|&b| b == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+        .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
+        .map(path_of_bytes)
+        .collect()
+}
+
+#[cfg(unix)]
+fn path_of_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_of_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// What an update covers, and so which indexed files it removes when they are gone.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    /// Files and folders walked: an indexed file under one of them that is gone is removed.
+    Roots(&'a [PathBuf]),
+    /// The whole set of files: an indexed file not among them is removed.
+    Files(&'a [PathBuf]),
+}
+
+impl Scope<'_> {
+    fn walk(self) -> Result<(Vec<SourceFile>, Vec<Skip>)> {
+        match self {
+            Scope::Roots(roots) => ingest::walk(roots),
+            Scope::Files(files) => {
+                let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = files
+                    .iter()
+                    .cloned()
+                    .partition(|p| std::fs::symlink_metadata(p).is_ok());
+                let (found, mut skips) = ingest::walk(&present)?;
+                skips.extend(
+                    missing
+                        .iter()
+                        .map(|p| Skip::new(p.to_string_lossy(), "listed file does not exist")),
+                );
+                Ok((found, skips))
+            }
+        }
+    }
+}
+
+fn run_update(
+    store: &Store,
+    scope: Scope,
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+) -> Result<Summary> {
+    let started = Instant::now();
     if opts.threads == 0 {
         return Err(Error::BadArgument {
             arg: "--threads",
@@ -143,12 +217,12 @@ pub fn update(
             arg: "--threads",
             message: e.to_string(),
         })?;
-    pool.install(|| update_on_pool(store, roots, opts, progress, started))
+    pool.install(|| update_on_pool(store, scope, opts, progress, started))
 }
 
 fn update_on_pool(
     store: &Store,
-    roots: &[PathBuf],
+    scope: Scope,
     opts: &UpdateOptions,
     progress: &dyn Progress,
     started: Instant,
@@ -156,13 +230,17 @@ fn update_on_pool(
     let mut writer = acquire_writer(store, opts)?;
     let reader = store.reader()?;
     let known = manifest::load(store, &reader.searcher())?;
-    let (files, walk_skips) = ingest::walk(roots)?;
+    let (files, walk_skips) = scope.walk()?;
 
-    let root_keys: Vec<String> = roots
-        .iter()
-        .filter_map(|r| r.canonicalize().ok())
-        .map(|r| r.to_string_lossy().into_owned())
-        .collect();
+    let root_keys: Vec<String> = match scope {
+        Scope::Roots(roots) => roots
+            .iter()
+            .filter_map(|r| r.canonicalize().ok())
+            .map(|r| r.to_string_lossy().into_owned())
+            .collect(),
+        Scope::Files(_) => Vec::new(),
+    };
+    let in_scope = |key: &str| matches!(scope, Scope::Files(_)) || under_any_root(key, &root_keys);
     let present: HashSet<&str> = files.iter().map(|f| f.key.as_str()).collect();
     let f = store.fields;
     let mut summary = Summary {
@@ -170,7 +248,7 @@ fn update_on_pool(
         ..Summary::default()
     };
     for key in known.keys() {
-        if !present.contains(key.as_str()) && under_any_root(key, &root_keys) {
+        if !present.contains(key.as_str()) && in_scope(key) {
             writer.delete_term(Term::from_field_text(f.file, key));
             writer.delete_term(Term::from_field_text(f.manifest, key));
             summary.removed += 1;
@@ -198,8 +276,14 @@ fn update_on_pool(
         })
         .collect();
     let skips = run.skips;
-    for o in outcomes {
-        match o {
+    for o in &outcomes {
+        if matches!(
+            o,
+            Outcome::Touched | Outcome::Indexed { .. } | Outcome::Empty { .. }
+        ) {
+            summary.read += 1;
+        }
+        match *o {
             Outcome::Unchanged | Outcome::Touched => summary.unchanged += 1,
             Outcome::Indexed { new: true } => summary.added += 1,
             Outcome::Indexed { new: false } => summary.updated += 1,
