@@ -107,7 +107,16 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<Record>> {
         };
         let bytes = ingest::load(f, ingest::DEFAULT_MAX_FILE_SIZE)
             .map_err(|skip| anyhow!("{}: {}", skip.path, skip.reason))?;
-        records.extend(ingest::parse(&f.display, format, gz, &bytes).records);
+        records.extend(
+            ingest::parse(
+                &f.display,
+                format,
+                gz,
+                &bytes,
+                ingest::DEFAULT_MAX_FILE_SIZE,
+            )
+            .records,
+        );
     }
     Ok(records)
 }

@@ -8,7 +8,6 @@ pub enum Error {
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
     #[error("{0}: no such file or directory")]
@@ -31,9 +30,25 @@ pub enum Error {
         second: PathBuf,
     },
     #[error("reading the index: {0}")]
-    IndexRead(#[from] std::io::Error),
-    #[error("tantivy: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    IndexRead(std::io::Error),
+    #[error("tantivy: {}", tantivy_message(.0))]
+    Tantivy(tantivy::TantivyError),
+    /// A run that failed part-way; the index was left at its last commit.
+    #[error("cannot update index {path}: {message}; it is unchanged since its last commit")]
+    WriteFailed { path: PathBuf, message: String },
+}
+
+// By hand rather than `#[from]`: a source would make the error chain repeat the message.
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::IndexRead(e)
+    }
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::Tantivy(e)
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -45,6 +60,52 @@ impl Error {
             source,
         }
     }
+
+    /// The error of a run that failed while writing `index`: what the user reads is that the
+    /// update failed and why, and that the index is still at its last commit.
+    pub fn while_writing(self, index: &std::path::Path) -> Self {
+        let message = match &self {
+            Error::Tantivy(e) => tantivy_message(e),
+            Error::IndexRead(e) => e.to_string(),
+            Error::Io { .. } => self.to_string(),
+            _ => return self,
+        };
+        Error::WriteFailed {
+            path: index.to_path_buf(),
+            message,
+        }
+    }
+}
+
+/// A tantivy error as one readable line: what failed and on which file, without the debug
+/// structures and quoting of tantivy's own messages.
+pub fn tantivy_message(e: &tantivy::TantivyError) -> String {
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::{OpenDirectoryError, OpenReadError, OpenWriteError};
+    let text = match e {
+        T::IoError(io) => io.to_string(),
+        T::InternalError(m) | T::ErrorInThread(m) | T::SystemError(m) => m.clone(),
+        T::OpenReadError(OpenReadError::FileDoesNotExist(p)) => {
+            format!("{}: file is missing", p.display())
+        }
+        T::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            format!("{}: {io_error}", filepath.display())
+        }
+        T::OpenWriteError(OpenWriteError::IoError { io_error, filepath }) => {
+            format!("{}: {io_error}", filepath.display())
+        }
+        T::OpenDirectoryError(OpenDirectoryError::IoError {
+            io_error,
+            directory_path,
+        }) => format!("{}: {io_error}", directory_path.display()),
+        T::DataCorruption(d) => format!("{d:?}").replace("`\"", "").replace("\"`", ""),
+        T::LockFailure(..) => "the index is locked by another process".into(),
+        other => other.to_string(),
+    };
+    // Some io errors carry the path as a debug string (` at path "…"`).
+    let text = text.replace(" at path \"", " at ").replace("\"", "");
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    bounded(&one_line, 300)
 }
 
 /// A message cut to at most `max` bytes (on a character boundary, with "…" when cut): some
@@ -59,6 +120,30 @@ pub fn bounded(message: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tantivy_errors_read_as_one_line_naming_the_file() {
+        use tantivy::TantivyError as T;
+        use tantivy::directory::error::OpenReadError;
+        let bad_json = serde_json::from_str::<serde_json::Value>("{x").unwrap_err();
+        let e = T::OpenReadError(OpenReadError::wrap_io_error(
+            std::io::Error::new(std::io::ErrorKind::InvalidData, bad_json),
+            PathBuf::from("idx/abc.term"),
+        ));
+        let m = tantivy_message(&e);
+        assert!(m.starts_with("idx/abc.term: key must be a string"), "{m}");
+        assert!(!m.contains("IoError") && !m.contains("Custom"), "{m}");
+        let full = std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "No space left on device (os error 28) at path \"/i/.tmpX\"",
+        );
+        let m = Error::Tantivy(T::IoError(std::sync::Arc::new(full))).while_writing("i".as_ref());
+        assert_eq!(
+            m.to_string(),
+            "cannot update index i: No space left on device (os error 28) at /i/.tmpX; it is unchanged since its last commit"
+        );
+        assert!(std::error::Error::source(&m).is_none());
+    }
 
     #[test]
     fn bounded_cuts_on_a_character_boundary() {

@@ -24,9 +24,24 @@ fn main() -> ExitCode {
     match newsdex::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("newsdex: {msg}");
+            eprintln!("newsdex: {}", one_line(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, each said once: a cause whose text the message
+/// already holds is not repeated.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !msg.contains(text.as_str()) {
+            if !msg.is_empty() {
+                msg.push_str(": ");
+            }
+            msg.push_str(&text);
+        }
+    }
+    msg.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -47,7 +47,14 @@ fn read_records(roots: &[PathBuf]) -> Result<Vec<newsdex::Record>> {
             let Some((format, gz)) = newsdex::ingest::detect(&f.path) else {
                 return Vec::new();
             };
-            newsdex::ingest::parse(&f.display, format, gz, &bytes).records
+            newsdex::ingest::parse(
+                &f.display,
+                format,
+                gz,
+                &bytes,
+                newsdex::ingest::DEFAULT_MAX_FILE_SIZE,
+            )
+            .records
         })
         .collect();
     Ok(per_file.into_iter().flatten().collect())

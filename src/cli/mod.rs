@@ -204,7 +204,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
         let Some((format, gz)) = crate::ingest::detect(&file.path) else {
             continue;
         };
-        let parsed = crate::ingest::parse(&file.display, format, gz, &bytes);
+        let parsed = crate::ingest::parse(&file.display, format, gz, &bytes, args.max_file_size);
         for skip in parsed.skips {
             report(&skip.path, &skip.reason);
         }

@@ -1,7 +1,9 @@
 //! The tantivy index: schema ([`schema`]), documents built from analysed articles
 //! ([`document`]), the change-tracking manifest ([`manifest`]), the incremental writer
-//! ([`writer`]), merging shard indexes ([`merge`]) and opening an index for reading ([`Store`]).
+//! ([`writer`]), merging shard indexes ([`merge`]), removing what a failed run left
+//! ([`cleanup`]) and opening an index for reading ([`Store`]).
 
+pub mod cleanup;
 pub mod document;
 pub mod manifest;
 pub mod merge;
@@ -16,7 +18,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, Term};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, tantivy_message};
 pub use schema::Fields;
 
 /// An opened index with its field handles.
@@ -47,7 +49,7 @@ impl Store {
         if !dir.join("meta.json").is_file() {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
-        let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+        let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, tantivy_message(&e)))?;
         let fields = schema::fields_of(&index.schema()).map_err(|e| corrupt(dir, e))?;
         schema::register_tokenizers(&index);
         Ok(Store {
@@ -64,7 +66,8 @@ impl Store {
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(dir, schema).map_err(|e| corrupt(dir, e))?;
+        let index =
+            Index::create_in_dir(dir, schema).map_err(|e| corrupt(dir, tantivy_message(&e)))?;
         schema::register_tokenizers(&index);
         Ok(Store {
             index,
@@ -79,7 +82,7 @@ impl Store {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e| corrupt(&self.dir, e))
+            .map_err(|e| corrupt(&self.dir, tantivy_message(&e)))
     }
 
     /// Number of live documents of one kind.

@@ -16,10 +16,10 @@ use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 use crate::article::Record;
 use crate::error::{Error, Result};
 use crate::extract;
-use crate::index::Store;
 use crate::index::document;
 use crate::index::manifest::{self, FileState};
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::index::{Store, cleanup};
 use crate::ingest::{self, Skip, SourceFile};
 
 /// How to run an update.
@@ -228,7 +228,47 @@ fn update_on_pool(
     started: Instant,
 ) -> Result<Summary> {
     let mut writer = acquire_writer(store, opts)?;
+    // A run that failed or was killed may have left files no commit refers to.
+    cleanup::collect_garbage(&writer, &store.dir);
     let reader = store.reader()?;
+    let written = write_and_commit(store, roots, opts, progress, &mut writer, &reader);
+    progress.finish();
+    let mut summary = match written {
+        Ok(s) => s,
+        Err(e) => {
+            cleanup::discard_run(&mut writer, &store.dir);
+            return Err(e.while_writing(&store.dir));
+        }
+    };
+    writer.wait_merging_threads()?;
+    reader.reload()?;
+    let searcher = reader.searcher();
+    let f = store.fields;
+    summary.articles = store.count_kind(&searcher, KIND_ARTICLE)?;
+    summary.quotes = store.count_kind(&searcher, KIND_QUOTE)?;
+    // Save the speaker and entity name tables so each search process reads one file
+    // instead of every name in the term dictionaries. Only when the segments moved (any
+    // change, even a manifest-only touch): otherwise the saved tables still match. A failure
+    // only costs speed.
+    for field in [f.speaker_key, f.entity_key] {
+        if !crate::search::vocab::cache_is_current(&searcher, field, &store.dir) {
+            let _ = crate::search::vocab::write_cache(&searcher, field, &store.dir);
+        }
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Everything of a run up to and including its commit; an error leaves the writer's work to
+/// be discarded.
+fn write_and_commit(
+    store: &Store,
+    roots: &[PathBuf],
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+    writer: &mut IndexWriter,
+    reader: &tantivy::IndexReader,
+) -> Result<Summary> {
     let known = manifest::load(store, &reader.searcher())?;
     let (files, walk_skips) = scope.walk()?;
 
@@ -260,7 +300,7 @@ fn update_on_pool(
     let before = reader.searcher();
     let run = Run {
         store,
-        writer: &writer,
+        writer: &*writer,
         ids: KnownIds::new(&before, f.id),
         opts,
         skips: Mutex::new(Vec::new()),
@@ -297,22 +337,6 @@ fn update_on_pool(
         .extend(skips.into_inner().unwrap_or_default());
 
     writer.commit()?;
-    writer.wait_merging_threads()?;
-    progress.finish();
-    reader.reload()?;
-    let searcher = reader.searcher();
-    summary.articles = store.count_kind(&searcher, KIND_ARTICLE)?;
-    summary.quotes = store.count_kind(&searcher, KIND_QUOTE)?;
-    // Save the speaker and entity name tables so each search process reads one file
-    // instead of every name in the term dictionaries. Only when the segments moved (any
-    // change, even a manifest-only touch): otherwise the saved tables still match. A failure
-    // only costs speed.
-    for field in [f.speaker_key, f.entity_key] {
-        if !crate::search::vocab::cache_is_current(&searcher, field, &store.dir) {
-            let _ = crate::search::vocab::write_cache(&searcher, field, &store.dir);
-        }
-    }
-    summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
@@ -431,7 +455,7 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
     let Some((format, gz)) = ingest::detect(&file.path) else {
         return Ok(Outcome::Unchanged);
     };
-    let parsed = ingest::parse(&file.display, format, gz, &bytes);
+    let parsed = ingest::parse(&file.display, format, gz, &bytes, opts.max_file_size);
     let first_skip = parsed.skips.first().map(|s| s.reason.clone());
     for s in parsed.skips {
         push(skips, s);

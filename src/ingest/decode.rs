@@ -3,12 +3,9 @@
 
 use std::io::Read;
 
-/// Decompressed output larger than this is refused (a gzip bomb must not eat the machine).
-pub const MAX_GUNZIP_BYTES: u64 = 1 << 30;
-
-/// Decompresses gzip data; the error is a skip reason.
-pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let (out, err) = gunzip_partial(bytes);
+/// Decompresses gzip data of at most `limit` bytes; the error is a skip reason.
+pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
+    let (out, err) = gunzip_partial(bytes, limit);
     match err {
         None => Ok(out),
         Some(e) => Err(e),
@@ -16,15 +13,37 @@ pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Decompresses as much gzip data as can be read: the bytes before any break, and the reason
-/// for the break (truncated or corrupt stream, over [`MAX_GUNZIP_BYTES`]).
-pub fn gunzip_partial(bytes: &[u8]) -> (Vec<u8>, Option<String>) {
-    let mut out = Vec::new();
-    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(MAX_GUNZIP_BYTES + 1);
+/// for the break (truncated or corrupt stream). Data that expands to over `limit` bytes is
+/// refused whole: it is first decompressed without being kept, so a decompression bomb costs
+/// the time to expand `limit` bytes and no memory.
+pub fn gunzip_partial(bytes: &[u8], limit: u64) -> (Vec<u8>, Option<String>) {
+    let (size, _) = expand(bytes, limit, |_| {});
+    if size > limit {
+        return (
+            Vec::new(),
+            Some(format!(
+                "gzip data expands to over {limit} bytes, over the --max-file-size limit"
+            )),
+        );
+    }
+    let mut out = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let (_, err) = expand(bytes, limit, |chunk| out.extend_from_slice(chunk));
+    (out, err)
+}
+
+/// Streams the decompressed bytes (up to `limit + 1` of them) to `sink`; returns how many
+/// there were and why the stream broke, if it did.
+fn expand(bytes: &[u8], limit: u64, mut sink: impl FnMut(&[u8])) -> (u64, Option<String>) {
+    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit.saturating_add(1));
     let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
     loop {
         match reader.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
+            Ok(0) => return (size, None),
+            Ok(n) => {
+                size += n as u64;
+                sink(buf.get(..n).unwrap_or_default());
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => {
                 let what = if e.kind() == std::io::ErrorKind::UnexpectedEof {
@@ -32,20 +51,10 @@ pub fn gunzip_partial(bytes: &[u8]) -> (Vec<u8>, Option<String>) {
                 } else {
                     format!("broken gzip data: {e}")
                 };
-                return (out, Some(what));
+                return (size, Some(what));
             }
         }
     }
-    if out.len() as u64 > MAX_GUNZIP_BYTES {
-        out.truncate(MAX_GUNZIP_BYTES as usize);
-        return (
-            out,
-            Some(format!(
-                "gzip data expands to over {MAX_GUNZIP_BYTES} bytes"
-            )),
-        );
-    }
-    (out, None)
 }
 
 /// Known binary formats by their first bytes, for a clear skip reason.
@@ -232,10 +241,16 @@ mod tests {
         enc.write_all(&b"line one\nline two\n".repeat(1000))
             .unwrap();
         let gz = enc.finish().unwrap();
-        assert_eq!(gunzip(&gz).unwrap().len(), 18_000);
-        let (part, err) = gunzip_partial(gz.get(..gz.len() / 2).unwrap());
+        assert_eq!(gunzip(&gz, 18_000).unwrap().len(), 18_000);
+        let (part, err) = gunzip_partial(gz.get(..gz.len() / 2).unwrap(), 18_000);
         assert!(err.unwrap().contains("truncated"));
         assert!(part.len() < 18_000);
-        assert!(gunzip(b"not gzip").is_err());
+        assert!(gunzip(b"not gzip", 18_000).is_err());
+        let (none, err) = gunzip_partial(&gz, 17_999);
+        assert!(none.is_empty());
+        assert!(
+            err.unwrap()
+                .starts_with("gzip data expands to over 17999 bytes")
+        );
     }
 }

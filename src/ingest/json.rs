@@ -52,6 +52,14 @@ fn parse_lines(display: &str, text: &str, parsed: &mut Parsed) {
         }
         n += 1;
         let lineno = i + 1;
+        if line.len() > super::MAX_RECORD_BYTES {
+            let what = format!("line {lineno}");
+            parsed.skips.push(Skip::new(
+                display,
+                super::too_large(Some(&what), line.len()),
+            ));
+            continue;
+        }
         let value: Value = match serde_json::from_str(line) {
             Ok(v) => v,
             Err(e) => {

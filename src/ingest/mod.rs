@@ -14,8 +14,13 @@ use crate::article::Record;
 
 pub use walk::{SourceFile, walk};
 
-/// Files larger than this are skipped unless `--max-file-size` says otherwise.
+/// Files larger than this, compressed or decompressed, are skipped unless `--max-file-size`
+/// says otherwise.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 100 * 1024 * 1024;
+
+/// Articles (and JSON Lines lines) larger than this are skipped: extraction holds a few times
+/// an article's size in memory, so this bounds memory whatever the input.
+pub const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
 
 /// Something that was not indexed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -87,14 +92,43 @@ pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// Parses a file's bytes into records. `display` is the path used for ids and messages.
+/// Parses a file's bytes into records. `display` is the path used for ids and messages;
+/// a `.gz` that expands to over `max_size` bytes is skipped, as is any article over
+/// [`MAX_RECORD_BYTES`].
 ///
 /// A truncated or corrupt `.gz` is skipped whole, except JSON Lines: there the complete lines
 /// before the break are kept, and a skip says where the data broke off.
-pub fn parse(display: &str, format: Format, gzipped: bool, bytes: &[u8]) -> Parsed {
+pub fn parse(display: &str, format: Format, gzipped: bool, bytes: &[u8], max_size: u64) -> Parsed {
+    let mut parsed = parse_any_size(display, format, gzipped, bytes, max_size);
+    let (records, over): (Vec<Record>, Vec<Record>) = std::mem::take(&mut parsed.records)
+        .into_iter()
+        .partition(|r| r.body.len() <= MAX_RECORD_BYTES);
+    parsed.records = records;
+    for r in over {
+        let what = (r.id != display).then_some(r.id.as_str());
+        parsed
+            .skips
+            .push(Skip::new(display, too_large(what, r.body.len())));
+    }
+    parsed
+}
+
+/// The skip reason of a record over [`MAX_RECORD_BYTES`]; `what` names it within its file.
+pub fn too_large(what: Option<&str>, bytes: usize) -> String {
+    let what = what.map(|w| format!("{w}: ")).unwrap_or_default();
+    format!("{what}article is {bytes} bytes, over the limit of {MAX_RECORD_BYTES} per article")
+}
+
+fn parse_any_size(
+    display: &str,
+    format: Format,
+    gzipped: bool,
+    bytes: &[u8],
+    max_size: u64,
+) -> Parsed {
     let owned;
     let bytes = if gzipped {
-        let (out, err) = decode::gunzip_partial(bytes);
+        let (out, err) = decode::gunzip_partial(bytes, max_size);
         if let Some(reason) = err {
             return broken_gzip(display, format, out, reason);
         }
