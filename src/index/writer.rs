@@ -231,7 +231,7 @@ fn update_on_pool(
     // A run that failed or was killed may have left files no commit refers to.
     cleanup::collect_garbage(&writer, &store.dir);
     let reader = store.reader()?;
-    let written = write_and_commit(store, roots, opts, progress, &mut writer, &reader);
+    let written = write_and_commit(store, scope, opts, progress, &mut writer, &reader);
     progress.finish();
     let mut summary = match written {
         Ok(s) => s,
@@ -263,7 +263,7 @@ fn update_on_pool(
 /// be discarded.
 fn write_and_commit(
     store: &Store,
-    roots: &[PathBuf],
+    scope: Scope,
     opts: &UpdateOptions,
     progress: &dyn Progress,
     writer: &mut IndexWriter,
