@@ -1,6 +1,11 @@
-//! Rebuilds the shipped entity model: `train-ner CONLL_TRAIN OUT_MODEL [UNLABELED_DIR...]`.
+//! Rebuilds the shipped entity models: `train-ner [--caseless] CONLL_TRAIN OUT_MODEL
+//! [UNLABELED_DIR...]` (`models/ner.bin`; with `--caseless`, `models/ner-caseless.bin`).
 //! Without unlabeled folders, the news folders beside the CoNLL data (`../reuters21578`,
 //! `../bbc` relative to the training file's folder) are used when present.
+//!
+//! `train-ner --eval CONLL CASED_MODEL [CASELESS_MODEL]` scores model files on CoNLL text as
+//! it is, upper-cased and lower-cased (gold tokens and sentences, the shipped choice between
+//! the two models), to compare trainings on held-out data without rebuilding newsdex.
 //!
 //! `train-ner --bench PATH...` instead times the shipped model: load time, then tokenizing,
 //! tagging and canonicalizing the article bodies found under PATH (JSON Lines `body` fields or
@@ -17,17 +22,24 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("--bench") {
         return bench(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("--eval") {
+        return eval(&args[1..]);
+    }
     if let [flag, file] = args.as_slice()
         && flag == "--check-tokens"
     {
         return check_tokens(file);
     }
-    let [conll, out, rest @ ..] = args.as_slice() else {
-        eprintln!("usage: train-ner CONLL_TRAIN OUT_MODEL [UNLABELED_DIR...]");
+    let caseless = args.first().map(String::as_str) == Some("--caseless");
+    let [conll, out, rest @ ..] = &args[usize::from(caseless)..] else {
+        eprintln!("usage: train-ner [--caseless] CONLL_TRAIN OUT_MODEL [UNLABELED_DIR...]");
         return ExitCode::from(2);
     };
     let conll = PathBuf::from(conll);
-    let mut opts = Options::default();
+    let mut opts = Options {
+        caseless,
+        ..Options::default()
+    };
     if let Ok(e) = std::env::var("NER_EPOCHS") {
         opts.epochs = e.parse().unwrap_or(opts.epochs);
     }
@@ -157,6 +169,126 @@ fn bench(paths: &[String]) -> ExitCode {
         bytes as f64 / 1e6 / tok_secs
     );
     ExitCode::SUCCESS
+}
+
+/// Scores model files on a CoNLL file in three cases; see the top comment.
+fn eval(args: &[String]) -> ExitCode {
+    use newsdex::extract::ner::model::Model;
+    let [conll, cased, rest @ ..] = args else {
+        eprintln!("usage: train-ner --eval CONLL CASED_MODEL [CASELESS_MODEL]");
+        return ExitCode::from(2);
+    };
+    let load = |path: &String| -> Option<Model> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| eprintln!("train-ner: {path}: {e}"))
+            .ok()?;
+        Model::from_bytes(&bytes)
+            .map_err(|e| eprintln!("train-ner: {path}: {e}"))
+            .ok()
+    };
+    let Ok(text) = std::fs::read_to_string(conll) else {
+        eprintln!("train-ner: cannot read {conll}");
+        return ExitCode::from(1);
+    };
+    let Some(cased) = load(cased) else {
+        return ExitCode::from(1);
+    };
+    let caseless = match rest.first() {
+        Some(p) => match load(p) {
+            Some(m) => Some(m),
+            None => return ExitCode::from(1),
+        },
+        None => None,
+    };
+    let docs = newsdex::extract::ner::train::read_conll(&text);
+    const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+    let mut summary = Vec::new();
+    for case in ["mixed", "upper", "lower"] {
+        // [correct, predicted, gold] per type.
+        let mut counts = [[0usize; 3]; 4];
+        for d in &docs {
+            let mut body = String::new();
+            let mut tokens = Vec::new();
+            let mut gold = std::collections::HashSet::new();
+            for s in &d.sents {
+                let first = tokens.len();
+                for w in &s.words {
+                    let start = body.len();
+                    body.push_str(&recase(w, case));
+                    tokens.push(newsdex::extract::token::Token {
+                        span: newsdex::article::Span::new(start, body.len()),
+                    });
+                    body.push(' ');
+                }
+                body.pop();
+                body.push('\n');
+                for (a, b, t) in newsdex::extract::ner::train::entities(&s.tags) {
+                    gold.insert((first + a, first + b, t));
+                }
+            }
+            let model = newsdex::extract::ner::choose(&cased, caseless.as_ref(), &body);
+            let by_start: std::collections::HashMap<usize, usize> = tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.span.start, i))
+                .collect();
+            let by_end: std::collections::HashMap<usize, usize> = tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.span.end, i + 1))
+                .collect();
+            let mut pred = std::collections::HashSet::new();
+            for (span, kind) in newsdex::extract::ner::tag_with(model, &body, &tokens) {
+                let t = TYPES.iter().position(|x| *x == kind.as_str()).unwrap_or(0);
+                if let (Some(&a), Some(&b)) = (by_start.get(&span.start), by_end.get(&span.end)) {
+                    pred.insert((a, b, t));
+                }
+            }
+            for &(_, _, t) in &gold {
+                counts[t][2] += 1;
+            }
+            for p in &pred {
+                counts[p.2][1] += 1;
+                counts[p.2][0] += usize::from(gold.contains(p));
+            }
+        }
+        let f1 = |c: [usize; 3]| {
+            let p = c[0] as f64 / c[1].max(1) as f64;
+            let r = c[0] as f64 / c[2].max(1) as f64;
+            if p + r > 0.0 {
+                200.0 * p * r / (p + r)
+            } else {
+                0.0
+            }
+        };
+        let total = counts
+            .iter()
+            .fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]]);
+        let per_type: Vec<String> = TYPES
+            .iter()
+            .zip(counts)
+            .map(|(t, c)| format!("{t} {:.2}", f1(c)))
+            .collect();
+        println!("{case}: F1 {:.2} ({})", f1(total), per_type.join(", "));
+        summary.push(format!("{case} {:.2}", f1(total)));
+    }
+    println!("F1 {}", summary.join(" "));
+    ExitCode::SUCCESS
+}
+
+/// A word in the given case ("mixed" keeps it), each character mapped only where its mapping
+/// is one character, as the eval script does.
+fn recase(w: &str, case: &str) -> String {
+    w.chars()
+        .map(|c| {
+            let mut m: Vec<char> = match case {
+                "upper" => c.to_uppercase().collect(),
+                "lower" => c.to_lowercase().collect(),
+                _ => vec![c],
+            };
+            if m.len() == 1 { m.remove(0) } else { c }
+        })
+        .collect()
 }
 
 /// Counts CoNLL sentences whose space-joined words the tokenizer does not give back.

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::features::{NCL, normalize};
+use super::features::{Cap, NCL, cap_class, normalize, usual_case_code};
 use crate::extract::token::tokenize;
 
 const BOUNDARY: u32 = u32::MAX;
@@ -79,6 +79,71 @@ impl Corpus {
                 (n >= 3 && n * 10 >= total * 9 && *w != lower).then(|| (lower, w.clone()))
             })
             .collect()
+    }
+}
+
+impl Corpus {
+    /// Lower-case word -> [`usual_case_code`] of how it is written mid-sentence, for words
+    /// seen there at least twice: what the caseless model knows of a word's capitals.
+    pub fn usual_case_table(&self) -> HashMap<String, u16> {
+        // lower -> (uses, capitalised uses, commonest capitalised spelling and its count)
+        let mut stats: HashMap<String, (u64, u64, usize, u64)> = HashMap::new();
+        for (id, w) in self.words.iter().enumerate() {
+            let n = self.mid[id];
+            if n == 0 || !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let e = stats.entry(w.to_lowercase()).or_insert((0, 0, id, 0));
+            e.0 += n;
+            if w.chars().any(char::is_uppercase) {
+                e.1 += n;
+                if n > e.3 {
+                    e.2 = id;
+                    e.3 = n;
+                }
+            }
+        }
+        stats
+            .into_iter()
+            .filter(|(_, s)| s.0 >= 2)
+            .map(|(lower, (total, caps, id, _))| {
+                let spelling = if caps == 0 {
+                    Cap::Lower
+                } else {
+                    cap_class(&self.words[id])
+                };
+                (lower, usual_case_code(caps, total, spelling))
+            })
+            .collect()
+    }
+
+    /// The same text with every word lower-cased.
+    pub fn folded(&self) -> Corpus {
+        let mut out = Corpus::default();
+        let mut map = Vec::with_capacity(self.words.len());
+        for (id, w) in self.words.iter().enumerate() {
+            let lower = w.to_lowercase();
+            let new = match out.vocab.get(&lower) {
+                Some(&n) => n,
+                None => {
+                    let n = out.words.len() as u32;
+                    out.vocab.insert(lower.clone(), n);
+                    out.words.push(lower);
+                    out.counts.push(0);
+                    out.mid.push(0);
+                    n
+                }
+            };
+            out.counts[new as usize] += self.counts[id];
+            out.mid[new as usize] += self.mid[id];
+            map.push(new);
+        }
+        out.seq = self
+            .seq
+            .iter()
+            .map(|&id| if id == BOUNDARY { id } else { map[id as usize] })
+            .collect();
+        out
     }
 }
 

@@ -91,6 +91,8 @@ const K_FLAGS: u64 = 9;
 const K_CLUSTER: u64 = 10;
 const K_GAZ_TOKEN: u64 = 11;
 const K_LEN: u64 = 12;
+const K_USUAL_CASE: u64 = 13;
+const K_USUAL_FREQ: u64 = 14;
 // Positional kinds.
 const K_BIGRAM_L: u64 = 101;
 const K_BIGRAM_R: u64 = 102;
@@ -113,6 +115,28 @@ pub struct Lexicon {
     pub clusters: HashMap<String, [u16; NCL]>,
     /// The phrases behind `gaz_phrases` (words joined by spaces) with their types, for saving.
     pub phrase_list: Vec<(String, u8)>,
+    /// Lower-case word -> how it is usually written in cased news (see [`usual_case_code`]);
+    /// filled for the caseless model only, whose words are all lower case.
+    pub usual_case: HashMap<String, u16>,
+}
+
+/// Packs how a word is written in cased news, mid-sentence: the share of its uses that carry
+/// a capital (0 never, 1 under 10%, 2 under half, 3 under 90%, 4 more), the capitalisation
+/// class of its commonest capitalised spelling, and a log2 bucket of its count.
+pub fn usual_case_code(capitalised: u64, total: u64, spelling: Cap) -> u16 {
+    let share = if capitalised == 0 {
+        0
+    } else if capitalised * 10 < total {
+        1
+    } else if capitalised * 2 < total {
+        2
+    } else if capitalised * 10 < total * 9 {
+        3
+    } else {
+        4
+    };
+    let freq = (64 - total.leading_zeros()).min(15) as u16;
+    share << 8 | (spelling as u16) << 4 | freq
 }
 
 /// Longest gazetteer phrase, in tokens.
@@ -271,6 +295,15 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
         }
         None => attrs.push((K_CLUSTER, hash_int(K_CLUSTER, 999_999))),
     }
+    if !lex.usual_case.is_empty() {
+        // Unseen words get the code 0xffff: in caseless text, rare words are often names.
+        let code = lex.usual_case.get(w).copied().unwrap_or(u16::MAX);
+        attrs.push((K_USUAL_CASE, hash_int(K_USUAL_CASE, u64::from(code >> 4))));
+        attrs.push((
+            K_USUAL_FREQ,
+            hash_int(K_USUAL_FREQ, u64::from(code >> 8 << 4 | code & 15)),
+        ));
+    }
     if let Some(&bits) = lex.gaz_tokens.get(w) {
         for b in 0..16 {
             if bits & (1 << b) != 0 {
@@ -296,9 +329,20 @@ pub fn used_at(kind: u64, off: i32) -> bool {
         0 => true,
         -1 | 1 => matches!(
             kind,
-            K_WORD | K_LOWER | K_SHORT_SHAPE | K_CAP | K_CLUSTER | K_GAZ_TOKEN | K_SUFFIX
+            K_WORD
+                | K_LOWER
+                | K_SHORT_SHAPE
+                | K_CAP
+                | K_CLUSTER
+                | K_GAZ_TOKEN
+                | K_SUFFIX
+                | K_USUAL_CASE
+                | K_USUAL_FREQ
         ),
-        _ => matches!(kind, K_LOWER | K_SHORT_SHAPE | K_CLUSTER | K_GAZ_TOKEN),
+        _ => matches!(
+            kind,
+            K_LOWER | K_SHORT_SHAPE | K_CLUSTER | K_GAZ_TOKEN | K_USUAL_CASE
+        ),
     }
 }
 

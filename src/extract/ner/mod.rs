@@ -3,9 +3,10 @@
 //! `models/ner.bin` and loaded once.
 //!
 //! Raw text is split into sentences here (sentence punctuation, blank lines, short or indented
-//! lines; hard-wrapped newswire lines are joined). Articles written in capitals (TIME 1963) are
-//! true-cased word by word from a table learned on unlabeled news before tagging, so that only
-//! words usually written capitalised can become entities.
+//! lines; hard-wrapped newswire lines are joined). Caseless text — an article written all in
+//! capitals (TIME 1963, old wire copy) or all in lower case — is tagged by a second model,
+//! `models/ner-caseless.bin`, trained on lower-cased CoNLL with features that need no capitals
+//! (clusters of lower-cased words, and how often each word is capitalised in cased news).
 
 pub mod cluster;
 pub mod features;
@@ -30,6 +31,8 @@ use crate::extract::token::Token;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+static CASELESS_BYTES: &[u8] = include_bytes!("../../../models/ner-caseless.bin");
+static CASELESS: OnceLock<Option<Model>> = OnceLock::new();
 
 /// The shipped model file (deflate-compressed).
 pub fn model_bytes() -> &'static [u8] {
@@ -50,11 +53,36 @@ const KINDS: [EntityKind; 4] = [
     EntityKind::Misc,
 ];
 
-/// Tags entity mentions in `body`.
+/// The shipped caseless model file (deflate-compressed).
+pub fn caseless_model_bytes() -> &'static [u8] {
+    CASELESS_BYTES
+}
+
+/// The shipped caseless model, decoded on first use (`None` if the file is empty or damaged).
+pub fn caseless_model() -> Option<&'static Model> {
+    CASELESS
+        .get_or_init(|| Model::from_bytes(CASELESS_BYTES).ok())
+        .as_ref()
+}
+
+/// Tags entity mentions in `body`, with the caseless model when the text has no case.
 pub fn tag(body: &str, tokens: &[Token]) -> Vec<(Span, EntityKind)> {
-    match model() {
+    let chosen = if is_caseless_text(body) {
+        caseless_model().or_else(model)
+    } else {
+        model()
+    };
+    match chosen {
         Some(m) => tag_with(m, body, tokens),
         None => Vec::new(),
+    }
+}
+
+/// Picks the model for `body` from a cased and a caseless one.
+pub fn choose<'m>(cased: &'m Model, caseless: Option<&'m Model>, body: &str) -> &'m Model {
+    match caseless {
+        Some(c) if is_caseless_text(body) => c,
+        _ => cased,
     }
 }
 
@@ -114,17 +142,18 @@ fn line_break_ends_sentence(body: &str, tok: Span, next: usize) -> bool {
     tok.end - line_start < 50
 }
 
-/// Whether most letters of the text are capitals (an all-caps article).
-fn is_caps_text(body: &str) -> bool {
+/// Whether the text's letters carry no case: nearly all capitals (an all-caps article) or
+/// nearly all lower case (under one capital in a hundred letters; prose has several).
+pub fn is_caseless_text(body: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
-    for b in body.bytes().take(20_000) {
-        if b.is_ascii_uppercase() {
+    for c in body.chars().take(20_000) {
+        if c.is_uppercase() {
             upper += 1;
-        } else if b.is_ascii_lowercase() {
+        } else if c.is_lowercase() {
             lower += 1;
         }
     }
-    upper >= 50 && upper > 9 * lower
+    (upper >= 20 && upper > 9 * lower) || (lower >= 20 && upper * 100 < lower)
 }
 
 /// A word's cached scores: summed weights of its attributes at each offset.
@@ -136,6 +165,8 @@ struct Cached {
 /// Per-thread tagging state: the word cache and reusable buffers.
 #[derive(Default)]
 struct Cache {
+    /// Address of the model whose weights `entries` hold.
+    owner: usize,
     /// xxh3 of the word -> entry (no string compare: 64-bit collisions are negligible).
     index: IdMap<u64, u32>,
     entries: Vec<Cached>,
@@ -154,6 +185,7 @@ const CACHE_LIMIT: usize = 300_000;
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    static CASELESS_CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 impl Cache {
@@ -178,34 +210,20 @@ impl Cache {
     }
 }
 
-/// True-cases one word of an all-caps text.
-fn truecase(m: &Model, w: &str, sentence_start: bool) -> String {
-    let lower = w.to_lowercase();
-    let mut out = match m.truecase.get(&lower) {
-        Some(t) => t.clone(),
-        None => lower,
-    };
-    if sentence_start
-        && let Some(c) = out.chars().next()
-        && c.is_lowercase()
-    {
-        let upper: String = c.to_uppercase().collect();
-        out.replace_range(..c.len_utf8(), &upper);
-    }
-    out
-}
-
-/// Tags with a given model.
+/// Tags with a given model (a caseless one sees the words lower-cased).
 pub fn tag_with(m: &Model, body: &str, tokens: &[Token]) -> Vec<(Span, EntityKind)> {
     let sents = sentences(body, tokens);
-    let caps_text = is_caps_text(body);
-    CACHE.with(|cache| {
+    let cache = if m.caseless { &CASELESS_CACHE } else { &CACHE };
+    cache.with(|cache| {
         let mut guard = cache.borrow_mut();
         let cache = &mut *guard;
-        // Bounded memory: start afresh between documents (ids must stay valid within one).
-        if cache.entries.len() >= CACHE_LIMIT {
+        // Bounded memory: start afresh between documents (ids must stay valid within one),
+        // and when another model tags.
+        let owner = std::ptr::from_ref(m) as usize;
+        if cache.entries.len() >= CACHE_LIMIT || cache.owner != owner {
             cache.index.clear();
             cache.entries.clear();
+            cache.owner = owner;
         }
         let pad_s = cache.get(m, PAD_START);
         let pad_e = cache.get(m, PAD_END);
@@ -215,10 +233,10 @@ pub fn tag_with(m: &Model, body: &str, tokens: &[Token]) -> Vec<(Span, EntityKin
         ids.clear();
         for r in &sents {
             ids.extend([pad_s, pad_s]);
-            for (k, t) in tokens[r.clone()].iter().enumerate() {
+            for t in &tokens[r.clone()] {
                 let w = normalize(t.text(body));
-                let id = if caps_text {
-                    cache.get(m, &truecase(m, &w, k == 0))
+                let id = if m.caseless {
+                    cache.get(m, &w.to_lowercase())
                 } else {
                     cache.get(m, &w)
                 };
@@ -361,5 +379,37 @@ mod tests {
         assert!(got.contains(&("Moscow".into(), "LOC")), "{got:?}");
         let got = tagged("\"Apparently not,\" he said, according to Reuters.");
         assert_eq!(got, [("Reuters".to_string(), "ORG")]);
+    }
+
+    #[test]
+    fn caseless_text_is_all_capitals_or_all_lower_case() {
+        let prose = "President Vladimir Putin accused Western nations of ignoring key Russian \
+                     security concerns. The U.S. refused last week to concede to Moscow.";
+        assert!(!is_caseless_text(prose));
+        assert!(is_caseless_text(&prose.to_uppercase()));
+        assert!(is_caseless_text(&prose.to_lowercase()));
+        // A capitalised headline over a lower-case body is not caseless text.
+        assert!(!is_caseless_text(
+            "NATO SUMMIT\nleaders met in brussels on monday."
+        ));
+        assert!(!is_caseless_text("ok"), "too few letters to tell");
+    }
+
+    #[test]
+    fn tags_upper_and_lower_case_text() {
+        let text = "President Vladimir Putin accused Western nations of ignoring key Russian \
+                    security concerns, following the U.S.' refusal last week to concede to \
+                    Moscow's demands over Ukraine and NATO.";
+        for caseless in [text.to_uppercase(), text.to_lowercase()] {
+            let got = tagged(&caseless);
+            let has = |name: &str, kind: &str| {
+                got.iter()
+                    .any(|(n, k)| n.eq_ignore_ascii_case(name) && *k == kind)
+            };
+            assert!(has("Vladimir Putin", "PER"), "{got:?}");
+            assert!(has("Moscow", "LOC"), "{got:?}");
+            assert!(has("Ukraine", "LOC"), "{got:?}");
+            assert!(has("NATO", "ORG"), "{got:?}");
+        }
     }
 }

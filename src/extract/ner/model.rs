@@ -3,7 +3,8 @@
 //!
 //! File layout (after deflate): magic, scale, transitions, then the feature keys (the high 32
 //! bits of each 64-bit feature hash, sorted, delta-coded) with their non-zero tag mask and
-//! quantised weights, then the lexicon tables as strings.
+//! quantised weights, then the lexicon tables as strings; a caseless model adds its flag and
+//! usual-case table at the end.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -24,6 +25,8 @@ pub struct Model {
     pub lex: Lexicon,
     /// Lower-case word -> its usual spelling, for words usually not written in lower case.
     pub truecase: HashMap<String, String>,
+    /// Trained on lower-cased text: it tags the lower-cased words of caseless text.
+    pub caseless: bool,
 }
 
 #[inline]
@@ -159,6 +162,17 @@ impl Model {
         for s in tc {
             string(&mut w, s);
         }
+        // The caseless section is optional: a cased model's file ends here.
+        if self.caseless || !self.lex.usual_case.is_empty() {
+            varint(&mut w, u64::from(self.caseless));
+            let mut uc: Vec<(&String, &u16)> = self.lex.usual_case.iter().collect();
+            uc.sort();
+            varint(&mut w, uc.len() as u64);
+            for (s, &code) in uc {
+                string(&mut w, s);
+                varint(&mut w, u64::from(code));
+            }
+        }
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         // Writing to a Vec cannot fail.
         let _ = enc.write_all(&w);
@@ -230,6 +244,16 @@ impl Model {
         for _ in 0..n {
             let s = r.string()?;
             m.truecase.insert(s.to_lowercase(), s);
+        }
+        if r.i < r.b.len() {
+            m.caseless = r.varint()? != 0;
+            let n = r.varint()? as usize;
+            m.lex.usual_case.reserve(n);
+            for _ in 0..n {
+                let s = r.string()?;
+                let code = r.varint()? as u16;
+                m.lex.usual_case.insert(s, code);
+            }
         }
         Ok(m)
     }
@@ -327,7 +351,14 @@ mod tests {
         assert_eq!(back.lex.gaz_phrases.len(), 1);
         assert_eq!(back.lex.clusters.get("Moscow"), Some(&[3, 17, 250]));
         assert_eq!(back.truecase.get("nato").map(String::as_str), Some("NATO"));
+        assert!(!back.caseless && back.lex.usual_case.is_empty());
         assert!(Model::from_bytes(b"not a model").is_err());
+        let mut m = m;
+        m.caseless = true;
+        m.lex.usual_case.insert("nato".into(), 0x4309);
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert!(back.caseless);
+        assert_eq!(back.lex.usual_case.get("nato"), Some(&0x4309));
     }
 
     #[test]
@@ -335,5 +366,10 @@ mod tests {
         let m = Model::from_bytes(super::super::model_bytes()).unwrap();
         assert!(m.n_features() > 10_000);
         assert!(m.truecase.contains_key("nato"));
+        assert!(!m.caseless);
+        let m = Model::from_bytes(super::super::caseless_model_bytes()).unwrap();
+        assert!(m.caseless && m.n_features() > 10_000);
+        assert!(m.lex.usual_case.contains_key("nato"));
+        assert!(m.lex.clusters.keys().all(|w| w.to_lowercase() == *w));
     }
 }

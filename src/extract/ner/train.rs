@@ -1,6 +1,7 @@
 //! Training: reads CoNLL-2003, builds the gazetteers (jackknifed over the training documents,
 //! so that the model learns how far to trust an entry it has not memorised), word clusters and
 //! the true-case table from unlabeled news text, extracts features and runs the perceptron.
+//! The caseless model is trained the same way on the lower-cased text.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -140,6 +141,7 @@ fn count_entities<'a>(docs: impl Iterator<Item = &'a Document>) -> EntityCounts 
 fn gazetteer(counts: &EntityCounts, base: &Lexicon) -> Lexicon {
     let mut lex = Lexicon {
         clusters: base.clusters.clone(),
+        usual_case: base.usual_case.clone(),
         ..Lexicon::default()
     };
     let mut phrases: Vec<(&String, &[u32; 4])> = counts.iter().collect();
@@ -189,6 +191,9 @@ pub struct Options {
     pub cluster_iterations: usize,
     /// Documents are split into this many folds for the jackknifed gazetteers.
     pub folds: usize,
+    /// Train the caseless model: on lower-cased text, with clusters of lower-cased words and
+    /// each word's usual capitals in cased news as features.
+    pub caseless: bool,
 }
 
 impl Default for Options {
@@ -200,6 +205,7 @@ impl Default for Options {
             cluster_sizes: vec![40, 160],
             cluster_iterations: 8,
             folds: 10,
+            caseless: false,
         }
     }
 }
@@ -259,7 +265,7 @@ pub fn doc_features(
 /// Trains a model from a CoNLL file. `log` receives progress lines.
 pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> Result<Model, String> {
     let text = std::fs::read_to_string(conll).map_err(|e| format!("{}: {e}", conll.display()))?;
-    let docs = read_conll(&text);
+    let mut docs = read_conll(&text);
     log(&format!(
         "{}: {} documents, {} sentences",
         conll.display(),
@@ -285,8 +291,25 @@ pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> Result<
         corpus.n_types(),
         started.elapsed().as_secs_f64()
     ));
-    let truecase = corpus.truecase_table();
     let mut base = Lexicon::default();
+    let mut truecase = HashMap::new();
+    if opts.caseless {
+        base.usual_case = corpus.usual_case_table();
+        corpus = corpus.folded();
+        for w in docs
+            .iter_mut()
+            .flat_map(|d| &mut d.sents)
+            .flat_map(|s| &mut s.words)
+        {
+            *w = w.to_lowercase();
+        }
+        log(&format!(
+            "caseless: {} words with their usual case",
+            base.usual_case.len()
+        ));
+    } else {
+        truecase = corpus.truecase_table();
+    }
     if !opts.cluster_sizes.is_empty() {
         base.clusters = cluster::clusters(
             &corpus,
@@ -389,7 +412,7 @@ pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> Result<
         started.elapsed().as_secs_f64()
     ));
     let full = gazetteer(&count_entities(docs.iter()), &base);
-    let model = Model::from_weights(
+    let mut model = Model::from_weights(
         &keys_by_id,
         &trained.emit,
         trained.trans,
@@ -397,6 +420,7 @@ pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> Result<
         full,
         truecase,
     );
+    model.caseless = opts.caseless;
     log(&format!("model: {} features kept", model.n_features()));
     Ok(model)
 }
