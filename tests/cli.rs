@@ -10,18 +10,25 @@ use tempfile::TempDir;
 mod common;
 use common::{json, newsdex, success_json};
 
-const SEED: &str = "../shared/seed/000_24f06f2ccdc2f1d3.txt";
-const BBC: &str = "../shared/data/bbc/politics";
+const SEED: &str = "corpus/seed/000_24f06f2ccdc2f1d3.txt";
+/// The BBC politics stories of the bundled sample archive.
+const BBC: [&str; 11] = [
+    "001", "007", "014", "021", "060", "093", "095", "110", "126", "184", "189",
+];
 
-/// A corpus folder with the seed article and `n` BBC politics articles.
+/// BBC politics story `i` (from 1) of the bundled sample archive.
+fn bbc(i: usize) -> PathBuf {
+    Path::new("corpus/bbc").join(format!("politics-{}.txt", BBC[i - 1]))
+}
+
+/// A corpus folder with the seed article and `n` BBC politics articles, as `bbc-00I.txt`.
 fn corpus(n: usize) -> (TempDir, PathBuf) {
     let dir = TempDir::new().unwrap();
     let root = dir.path().join("corpus");
     fs::create_dir_all(&root).unwrap();
     fs::copy(SEED, root.join("seed.txt")).unwrap();
     for i in 1..=n {
-        let name = format!("{i:03}.txt");
-        fs::copy(Path::new(BBC).join(&name), root.join(format!("bbc-{name}"))).unwrap();
+        fs::copy(bbc(i), root.join(format!("bbc-{i:03}.txt"))).unwrap();
     }
     (dir, root)
 }
@@ -181,7 +188,7 @@ fn reindex_reads_only_changes_and_never_duplicates() {
         "New title\n\nA changed article about the budget, Brown said.\n",
     )
     .unwrap();
-    fs::copy(Path::new(BBC).join("010.txt"), root.join("bbc-010.txt")).unwrap();
+    fs::copy(bbc(10), root.join("bbc-010.txt")).unwrap();
     fs::remove_file(root.join("bbc-002.txt")).unwrap();
     let third = index_json(&index, &[&root]);
     for (k, v) in [

@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use newsdex::search::run::{Engine, Request, Sort};
 use proptest::prelude::*;
 
-const SEED: &str = "../shared/seed/000_24f06f2ccdc2f1d3.txt";
+const SEED: &str = "corpus/seed/000_24f06f2ccdc2f1d3.txt";
 
 /// One index of the seed article, shared by every test in this file.
 fn index() -> &'static Path {

@@ -44,11 +44,14 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn quote_questions_keep_their_precision_at_5() {
+    let Some(data) = common::shared_data(DATA) else {
+        return;
+    };
     let dir = TempDir::new().unwrap();
     let corpus = dir.path().join("corpus");
     fs::create_dir_all(&corpus).unwrap();
     for source in lines(&fixture("files.txt")) {
-        fs::copy(Path::new(DATA).join(source), corpus.join(copy_name(source)))
+        fs::copy(data.join(source), corpus.join(copy_name(source)))
             .unwrap_or_else(|e| panic!("{source}: {e}"));
     }
     let index = dir.path().join("index");

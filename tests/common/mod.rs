@@ -2,7 +2,7 @@
 //! reading its JSON output.
 #![allow(dead_code)] // each test crate uses its own subset
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -32,4 +32,27 @@ pub fn success_json(out: Output) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     json(&out.stdout)
+}
+
+/// The data set at `path` (a path under `../shared`, such as `"../shared/data/reuters21578"`)
+/// when it exists. When it is absent — a user's clone has no `../shared` — prints why the test
+/// is skipped and returns `None`, unless `NEWSDEX_REQUIRE_DATA=1` (CI sets it), where it panics.
+///
+/// `let Some(reuters) = common::shared_data(REUTERS) else { return };`
+pub fn shared_data(path: impl AsRef<Path>) -> Option<PathBuf> {
+    let path = path.as_ref();
+    if path.exists() {
+        return Some(path.to_path_buf());
+    }
+    let required = std::env::var("NEWSDEX_REQUIRE_DATA").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "{} is absent and NEWSDEX_REQUIRE_DATA=1 requires it",
+        path.display()
+    );
+    println!(
+        "skipped: {} is absent (set NEWSDEX_REQUIRE_DATA=1 to fail instead)",
+        path.display()
+    );
+    None
 }
