@@ -14,6 +14,7 @@ use anyhow::{Context, Result, anyhow};
 use newsdex::article::Record;
 use newsdex::extract::{canon, date, ner, quotes, token};
 use newsdex::ingest;
+use newsdex::layout::Layout;
 
 fn main() -> Result<()> {
     let mut paths = Vec::new();
@@ -44,29 +45,33 @@ fn main() -> Result<()> {
         records.len()
     );
 
-    let mut best = [Duration::MAX; 6];
-    let mut first = [Duration::ZERO; 6];
+    let mut best = [Duration::MAX; 7];
+    let mut first = [Duration::ZERO; 7];
     for pass in 0..passes {
-        let mut t = [Duration::ZERO; 6];
+        let mut t = [Duration::ZERO; 7];
         for r in &records {
+            let l = Instant::now();
+            let layout = Layout::of(&r.body);
+            let text = layout.text();
             let s = Instant::now();
-            let tokens = token::tokenize(&r.body);
+            let tokens = token::tokenize(text);
             let a = Instant::now();
             let d = date::publication_date(r);
             let b = Instant::now();
-            let mentions = ner::tag(&r.body, &tokens);
+            let mentions = ner::tag(text, &tokens);
             let c = Instant::now();
-            let entities = canon::canonicalize(&r.body, mentions);
+            let entities = canon::canonicalize(text, mentions);
             let e = Instant::now();
-            let q = quotes::extract(&r.body, &tokens, &entities);
+            let q = quotes::extract(text, &tokens, &entities);
             let f = Instant::now();
             std::hint::black_box((d, q));
-            t[0] += a - s;
-            t[1] += b - a;
-            t[2] += c - b;
-            t[3] += e - c;
-            t[4] += f - e;
-            t[5] += f - s;
+            t[0] += s - l;
+            t[1] += a - s;
+            t[2] += b - a;
+            t[3] += c - b;
+            t[4] += e - c;
+            t[5] += f - e;
+            t[6] += f - l;
         }
         for (b, t) in best.iter_mut().zip(t) {
             *b = (*b).min(t);
@@ -76,6 +81,7 @@ fn main() -> Result<()> {
         }
     }
     let names = [
+        "layout",
         "tokenize",
         "date",
         "ner",

@@ -1,7 +1,7 @@
 //! newsdex: a search engine for news archives.
 //!
 //! Data flows one way:
-//! `paths ──ingest──▶ Record ──extract──▶ Analysis ──index──▶ tantivy`, and
+//! `paths ──ingest──▶ Record ──layout──▶ logical text ──extract──▶ Analysis ──index──▶ tantivy`, and
 //! `query ──search::understand──▶ Plan ──search::run──▶ Hits ──cli──▶ terminal / JSON`.
 
 pub mod article;
@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod layout;
 pub mod search;
 
 pub use article::{Analysis, Entity, EntityKind, Mention, PubDate, Quote, Record};
