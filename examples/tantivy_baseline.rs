@@ -28,7 +28,9 @@ fn main() -> Result<()> {
         let record: Json =
             serde_json::from_str(line).with_context(|| format!("{docs}: line {}", n + 1))?;
         let field = |name: &str| record[name].as_str().unwrap_or("").to_string();
-        writer.add_document(doc!(id => field("id"), title => field("title"), body => field("body")))?;
+        writer.add_document(
+            doc!(id => field("id"), title => field("title"), body => field("body")),
+        )?;
     }
     writer.commit()?;
     let searcher = index.reader()?.searcher();

@@ -22,42 +22,11 @@ use tantivy::{DocAddress, DocSet, IndexReader, Order, Score, Searcher, TantivyDo
 use crate::error::{Error, Result};
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::index::{Fields, Store};
+use crate::search::ranking::Ranking;
 use crate::search::snippet::{self, Snippet};
 use crate::search::understand::{self, Context, Kind, Plan, TopicTerm, parse_period};
 use crate::search::vocab::Names;
 
-/// Field weights for topic words.
-const W_TITLE: Score = 2.0;
-const W_BODY: Score = 1.0;
-const W_QUOTE: Score = 1.6;
-const W_CONTEXT: Score = 0.5;
-/// Weight of a same-family word relative to the word itself.
-const W_EXPANSION: Score = 0.6;
-/// Boost when topic words stand close together (a sloppy phrase).
-const W_PROXIMITY: Score = 1.5;
-const PROXIMITY_SLOP: u32 = 4;
-/// Proximity counts for short questions only: in a long description ("number of troops the
-/// United States has stationed in ...") neighbouring words are not a phrase, and the sloppy
-/// phrase scores double-count their words (measured: MAP -2 points on TIME).
-const PROXIMITY_MAX_TERMS: usize = 4;
-/// Boost for a quote whose document is linked to an entity named in the question. Quotes
-/// only: a quote is one sentence that often names its topic only in the surrounding text,
-/// while an article spells the names out, so the link double-counts them and a loose link
-/// ("nations" -> United Nations) lifts off-topic articles (TIME, articles: MAP 0.732 with
-/// it, 0.756 without; quote questions: P@5 0.81 with it, 0.78 without).
-const W_ENTITY: Score = 0.8;
-/// Pseudo-relevance feedback (RM3): how many top documents of the first pass are read,
-/// how many of their words are added, and the original query's share of the weight.
-/// Standard RM3 settings (Anserini's defaults: 10 documents, 10 terms, half the weight to
-/// the original query).
-const FB_DOCS: usize = 10;
-const FB_TERMS: usize = 10;
-const FB_ORIGINAL: Score = 0.5;
-/// RM1 weighs a feedback document by P(q|d), exponential in its log-likelihood score; BM25
-/// scores are log-odds, so a document's weight is exp(FB_SHARPNESS * score / top score).
-/// Shares proportional to raw scores spread the weight almost evenly over the ten documents
-/// (measured on TIME: MAP 0.71 with shares, 0.75 with this).
-const FB_SHARPNESS: Score = 5.0;
 /// How many of the first pass's best documents the RM3 query re-ranks (at least the hits
 /// fetched). Scoring the expanded query over the whole archive cost two thirds of a search
 /// at a million articles; on TIME the first ten hits are the same for any depth from 50 up
@@ -68,15 +37,6 @@ const SNIPPET_CHARS: usize = 240;
 /// How many of the union's best documents get their proximity score added. Proximity only
 /// reorders documents that already match the topic words well.
 const RESCORE_DEPTH: usize = 100;
-/// BM25 length normalisation for article bodies: the average body length tantivy divides by
-/// is taken as this share of the real one, so a body longer than usual loses more (tantivy
-/// fixes k1 = 1.2 and b = 0.75; K1 * (1 - B + B * len / (0.65 * avg)) has the shape of
-/// b = 0.82 with k1 = 1.68, up to a constant factor). A long weekly feature mentions a topic
-/// word in passing more often than a short news item about it (measured on TIME: nDCG@10
-/// 0.802 -> 0.826, 9 queries better and 5 worse; MAP 0.756 -> 0.780, 11 better, 8 worse;
-/// the sweep 0.6 / 0.65 / 0.7 gives nDCG@10 0.826 / 0.826 / 0.824, while 0.5 and 0.85 give
-/// 0.818 and 0.811).
-const BODY_LENGTH_SHARE: f64 = 0.65;
 
 /// Hit ordering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +95,7 @@ pub struct Engine {
     reader: IndexReader,
     speakers: Names,
     entities: Names,
+    ranking: Ranking,
 }
 
 fn term_query(field: Field, text: &str) -> Box<dyn Query> {
@@ -174,11 +135,18 @@ struct FieldStats<'a> {
     docs: u64,
     articles: u64,
     quotes: u64,
+    /// [`Ranking::body_length_share`].
+    body_length_share: f64,
     seen: RefCell<FxHashMap<Term, u64>>,
 }
 
 impl<'a> FieldStats<'a> {
-    fn new(searcher: &'a Searcher, fields: &'a Fields, kind: Option<Kind>) -> Result<Self> {
+    fn new(
+        searcher: &'a Searcher,
+        fields: &'a Fields,
+        kind: Option<Kind>,
+        body_length_share: f64,
+    ) -> Result<Self> {
         let count = |k: &str| searcher.doc_freq(&Term::from_field_text(fields.kind, k));
         let (articles, quotes) = (count(KIND_ARTICLE)?, count(KIND_QUOTE)?);
         let docs = match kind {
@@ -192,6 +160,7 @@ impl<'a> FieldStats<'a> {
             docs: docs.max(1),
             articles,
             quotes,
+            body_length_share,
             seen: RefCell::default(),
         })
     }
@@ -224,7 +193,7 @@ impl Bm25StatisticsProvider for FieldStats<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
         let tokens = self.rescale(field, self.searcher.total_num_tokens(field)?);
         Ok(if field == self.fields.body {
-            body_norm_tokens(tokens)
+            body_norm_tokens(tokens, self.body_length_share)
         } else {
             tokens
         })
@@ -240,9 +209,9 @@ impl Bm25StatisticsProvider for FieldStats<'_> {
     }
 }
 
-/// The body token count BM25 averages over, [`BODY_LENGTH_SHARE`] of the real count.
-fn body_norm_tokens(tokens: u64) -> u64 {
-    ((tokens as f64 * BODY_LENGTH_SHARE).round() as u64).max(1)
+/// The body token count BM25 averages over, `share` of the real count.
+fn body_norm_tokens(tokens: u64, share: f64) -> u64 {
+    ((tokens as f64 * share).round() as u64).max(1)
 }
 
 fn day_start(d: NaiveDate) -> tantivy::DateTime {
@@ -261,7 +230,14 @@ impl Engine {
             reader,
             speakers,
             entities,
+            ranking: Ranking::default(),
         })
+    }
+
+    /// Ranks with `ranking` instead of the default constants (for sweeps).
+    pub fn with_ranking(mut self, ranking: Ranking) -> Engine {
+        self.ranking = ranking;
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -351,15 +327,24 @@ impl Engine {
         Ok(found)
     }
 
-    /// The text fields a topic word is looked for in, with their weights.
-    fn weighted_fields(&self) -> [(Field, Score); 4] {
-        let f = &self.store.fields;
+    /// The text fields a topic word is looked for in, with their weights (none of weight 0).
+    /// A search for quotes only weighs the article's title and the quote's paragraph apart:
+    /// there they compete with the quote's own words.
+    fn weighted_fields(&self, kind: Option<Kind>) -> Vec<(Field, Score)> {
+        let (f, r) = (&self.store.fields, &self.ranking);
+        let (title, context) = match kind {
+            Some(Kind::Quote) => (r.quotes_title, r.quotes_context),
+            _ => (r.title, r.context),
+        };
         [
-            (f.title, W_TITLE),
-            (f.body, W_BODY),
-            (f.quote, W_QUOTE),
-            (f.context, W_CONTEXT),
+            (f.title, title),
+            (f.body, r.body),
+            (f.quote, r.quote),
+            (f.context, context),
         ]
+        .into_iter()
+        .filter(|&(_, w)| w > 0.0)
+        .collect()
     }
 
     /// The scored part of a search. Natural-language questions become one flat union of
@@ -369,13 +354,17 @@ impl Engine {
     fn topic_query(&self, plan: &Plan, notes: &mut Vec<String>) -> Option<Topic> {
         let f = &self.store.fields;
         if let Some(text) = &plan.syntax {
+            let fields = self.weighted_fields(plan.kind);
             let mut parser = QueryParser::for_index(
                 &self.store.index,
-                vec![f.title, f.body, f.quote, f.context],
+                fields.iter().map(|&(field, _)| field).collect(),
             );
-            parser.set_field_boost(f.title, W_TITLE);
-            parser.set_field_boost(f.quote, W_QUOTE);
-            parser.set_field_boost(f.context, W_CONTEXT);
+            for (field, w) in fields {
+                parser.set_field_boost(field, w);
+            }
+            // Clauses are AND-ed unless OR is written: `speaker:"tony blair" war` is his
+            // quotes about war, not everything about war or by him.
+            parser.set_conjunction_by_default();
             let (q, errors) = parser.parse_query_lenient(text);
             notes.extend(errors.iter().map(|e| format!("query syntax: {e}")));
             return Some(Topic {
@@ -383,7 +372,7 @@ impl Engine {
                 proximity: Vec::new(),
             });
         }
-        let fields = self.weighted_fields();
+        let fields = self.weighted_fields(plan.kind);
         let form_query = |form: &[String], field: Field| -> Box<dyn Query> {
             match form {
                 [one] => term_query(field, one),
@@ -398,12 +387,12 @@ impl Engine {
         // exactly as one union per topic word would.
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for t in &plan.terms {
-            for (field, w) in fields {
+            for &(field, w) in &fields {
                 for form in &t.forms {
                     clauses.push(boosted(form_query(form, field), w));
                 }
                 for e in &t.expansions {
-                    clauses.push(boosted(term_query(field, e), w * W_EXPANSION));
+                    clauses.push(boosted(term_query(field, e), w * self.ranking.expansion));
                 }
             }
         }
@@ -418,17 +407,25 @@ impl Engine {
                 _ => None,
             })
             .collect();
+        // Sequential dependence (Metzler & Croft 2005): each adjacent pair of topic words as
+        // an exact phrase and within a window.
+        let r = &self.ranking;
         let mut near: Vec<Box<dyn Query>> = Vec::new();
-        if singles.len() >= 2 && plan.terms.len() <= PROXIMITY_MAX_TERMS {
+        if singles.len() >= 2 && plan.terms.len() <= r.proximity_max_terms {
             for field in [f.body, f.quote] {
                 for pair in singles.windows(2) {
-                    let terms = pair
-                        .iter()
-                        .map(|t| Term::from_field_text(field, t))
-                        .collect();
-                    let mut pq = PhraseQuery::new(terms);
-                    pq.set_slop(PROXIMITY_SLOP);
-                    near.push(boosted(Box::new(pq), W_PROXIMITY));
+                    for (slop, w) in [(0, r.ordered), (r.window, r.unordered)] {
+                        if w <= 0.0 {
+                            continue;
+                        }
+                        let terms = pair
+                            .iter()
+                            .map(|t| Term::from_field_text(field, t))
+                            .collect();
+                        let mut pq = PhraseQuery::new(terms);
+                        pq.set_slop(slop);
+                        near.push(boosted(Box::new(pq), w));
+                    }
                 }
             }
         }
@@ -444,10 +441,11 @@ impl Engine {
     /// [`rescore`], the sum is the RM3 query's score.
     fn feedback_clauses(&self, plan: &Plan) -> Vec<Box<dyn Query>> {
         let n = plan.terms.len().max(1) as Score;
-        let scale = n * (1.0 - FB_ORIGINAL) / FB_ORIGINAL;
+        let original = self.ranking.fb_original;
+        let scale = n * (1.0 - original) / original;
         let mut clauses = Vec::new();
         for (word, w) in &plan.feedback {
-            for (field, fw) in self.weighted_fields() {
+            for (field, fw) in self.weighted_fields(plan.kind) {
                 clauses.push(boosted(term_query(field, word), fw * w * scale));
             }
         }
@@ -466,7 +464,7 @@ impl Engine {
 
     /// RM1 term distribution of the top documents: P(w|R) = sum over documents of
     /// P(w|d) * P(d|q), with P(d|q) the document's share of the top scores. Function words
-    /// and numbers are skipped. Returns the [`FB_TERMS`] heaviest words, weights summing to 1.
+    /// and numbers are skipped. Returns the [`Ranking::fb_terms`] heaviest words, weights summing to 1.
     fn feedback_terms(
         &self,
         searcher: &Searcher,
@@ -478,7 +476,15 @@ impl Engine {
         if best <= 0.0 {
             return Ok(Vec::new());
         }
-        let doc_weight = |s: Score| (FB_SHARPNESS * (s.max(0.0) / best - 1.0)).exp();
+        let sharpness = self.ranking.fb_sharpness;
+        let doc_weight = |s: Score| {
+            if sharpness > 0.0 {
+                (sharpness * (s.max(0.0) / best - 1.0)).exp()
+            } else {
+                s.max(0.0)
+            }
+        };
+        let fb_terms = self.ranking.fb_terms;
         let total: Score = top.iter().map(|(s, _)| doc_weight(*s)).sum();
         let mut weights: HashMap<String, f32> = HashMap::new();
         for (score, addr) in top {
@@ -501,7 +507,7 @@ impl Engine {
         // this topic: each word's weight is scaled by its rarity among articles.
         let articles = stats.articles.max(1) as f32;
         // Words in falling P(w|R); no word's rarity exceeds `max_idf`, so the walk stops as
-        // soon as no later word can displace the current best FB_TERMS.
+        // soon as no later word can displace the current best `fb_terms`.
         let by_weight =
             |a: &(String, f32), b: &(String, f32)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
         let mut candidates: Vec<(String, f32)> = weights.into_iter().collect();
@@ -509,7 +515,7 @@ impl Engine {
         let max_idf = ((articles + 1.0) / 0.5).ln();
         let mut ranked: Vec<(String, f32)> = Vec::new();
         for (w, p) in candidates {
-            if ranked.len() == FB_TERMS && ranked.last().is_some_and(|l| p * max_idf < l.1) {
+            if ranked.len() == fb_terms && ranked.last().is_some_and(|l| p * max_idf < l.1) {
                 break;
             }
             if w.chars().count() < 3
@@ -519,10 +525,14 @@ impl Engine {
                 continue;
             }
             let df = stats.df(&Term::from_field_text(f.body, &w))? as f32;
-            let idf = ((articles + 1.0) / (df + 0.5)).ln().max(0.0);
+            let idf = if self.ranking.fb_idf {
+                ((articles + 1.0) / (df + 0.5)).ln().max(0.0)
+            } else {
+                1.0
+            };
             ranked.push((w, p * idf));
             ranked.sort_by(by_weight);
-            ranked.truncate(FB_TERMS);
+            ranked.truncate(fb_terms);
         }
         let sum: f32 = ranked.iter().map(|(_, w)| w).sum();
         if sum > 0.0 {
@@ -581,7 +591,7 @@ impl Engine {
         for e in boost_entities {
             clauses.push((
                 Occur::Should,
-                boosted(term_query(f.entity_key, e), W_ENTITY),
+                boosted(term_query(f.entity_key, e), self.ranking.entity),
             ));
         }
         if with_dates && (plan.since.is_some() || plan.until.is_some()) {
@@ -609,7 +619,15 @@ impl Engine {
         let searcher = self.reader.searcher();
         let mut notes = Vec::new();
         let want = req.offset + req.limit;
-        let fetch = if req.collapse { want * 3 + 20 } else { want }.max(1);
+        // A mixed page shows one hit per article: quotes of an article already shown, and its
+        // wire copies when collapsing, are skipped, so more candidates are read.
+        let one_per_article = plan.kind != Some(Kind::Quote);
+        let fetch = if req.collapse || one_per_article {
+            want * 3 + 20
+        } else {
+            want
+        }
+        .max(1);
         // With feedback, the first pass keeps a deeper pool for the expanded query to re-rank.
         let feedback = Self::feedback_applies(&plan, req);
         let depth = if feedback {
@@ -618,7 +636,12 @@ impl Engine {
             fetch
         };
         let mut query = self.build_query(&plan, true, &mut notes);
-        let stats = FieldStats::new(&searcher, &self.store.fields, plan.kind)?;
+        let stats = FieldStats::new(
+            &searcher,
+            &self.store.fields,
+            plan.kind,
+            self.ranking.body_length_share,
+        )?;
         let mut top = self.collect(&searcher, &stats, &query, depth, req.sort)?;
         if top.is_empty() && plan.dates_from == Some("query") {
             notes.push(format!(
@@ -633,7 +656,7 @@ impl Engine {
             top = self.collect(&searcher, &stats, &query, depth, req.sort)?;
         }
         if feedback && top.len() > 1 {
-            let k = top.len().min(FB_DOCS);
+            let k = top.len().min(self.ranking.fb_docs);
             plan.feedback =
                 self.feedback_terms(&searcher, &stats, top.get(..k).unwrap_or_default())?;
             let expansion = self.feedback_clauses(&plan);
@@ -652,11 +675,15 @@ impl Engine {
         // above the page's last hit.
         let mut hits: Vec<(Hit, String)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut articles_shown: HashSet<String> = HashSet::new();
         for (score, addr) in top {
             if hits.len() == want {
                 break;
             }
             let (hit, text) = self.hit(&searcher, addr, score)?;
+            if one_per_article && !articles_shown.insert(hit.article_id.clone()) {
+                continue;
+            }
             if req.collapse {
                 let key = duplicate_key(&hit, &text);
                 if let Some(&i) = seen.get(&key) {
@@ -675,11 +702,14 @@ impl Engine {
             .take(req.limit)
             .enumerate()
             .map(|(i, (mut h, text))| {
-                let max = match h.kind {
-                    Kind::Quote => SNIPPET_CHARS + 60,
-                    Kind::Article => SNIPPET_CHARS,
+                let at = h
+                    .quote
+                    .as_deref()
+                    .and_then(|q| text.find(q).map(|s| s..s + q.len()));
+                let Snippet { text, highlights } = match at {
+                    Some(quote) => snippet::sentence(&text, quote, &weights),
+                    None => snippet::make(&text, &weights, SNIPPET_CHARS),
                 };
-                let Snippet { text, highlights } = snippet::make(&text, &weights, max);
                 h.snippet = text;
                 h.highlights = highlights;
                 h.rank = req.offset + i + 1;
@@ -930,7 +960,7 @@ mod tests {
         let factor = |len: f64, avg: f64| 1.2 * (0.25 + 0.75 * len / avg);
         let (docs, tokens) = (100u64, 50_000u64);
         let real_avg = tokens as f64 / docs as f64;
-        let used_avg = body_norm_tokens(tokens) as f64 / docs as f64;
+        let used_avg = body_norm_tokens(tokens, 0.65) as f64 / docs as f64;
         assert!((used_avg - 0.65 * real_avg).abs() < 1e-9);
         // A body twice the average is discounted more than with the real average, and the
         // gap to an average-length body widens.
@@ -940,7 +970,7 @@ mod tests {
                 > factor(1000.0, real_avg) / factor(500.0, real_avg)
         );
         // Never zero, so the average stays defined on an empty archive.
-        assert_eq!(body_norm_tokens(0), 1);
+        assert_eq!(body_norm_tokens(0, 0.65), 1);
     }
 
     #[test]

@@ -497,6 +497,18 @@ pub fn is_syntax(query: &str) -> bool {
     })
 }
 
+/// True when a field-syntax query requires a speaker (`speaker:X`, `+speaker:X`, no written
+/// OR): it asks for that speaker's quotes, so only quotes answer it (articles carry the names
+/// of everyone they quote).
+fn asks_for_a_speaker(query: &str) -> bool {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    !words.contains(&"OR")
+        && words.iter().any(|w| {
+            let w = w.trim_start_matches(['(', '+']);
+            w.len() > "speaker:".len() && w.starts_with("speaker:")
+        })
+}
+
 /// Splits a question into words: lower-cased, edge punctuation and possessives removed.
 /// Returns (lower-cased word, as typed).
 fn words(query: &str) -> Vec<(String, String)> {
@@ -532,6 +544,10 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
     if is_syntax(query) {
         plan.mode = "syntax";
         plan.syntax = Some(query.to_string());
+        if asks_for_a_speaker(query) {
+            plan.intent = Some("quotes");
+            plan.kind = Some(Kind::Quote);
+        }
         return plan;
     }
     let mut ws = words(query);
@@ -824,6 +840,21 @@ mod tests {
         assert!(is_syntax("nato -ukraine"));
         assert!(!is_syntax("Putin quotes about NATO expansion"));
         assert!(!is_syntax("what: no field"));
+    }
+
+    #[test]
+    fn a_speaker_clause_asks_for_quotes() {
+        for q in [
+            "speaker:\"tony blair\" war",
+            "war +speaker:blair",
+            "(speaker:blair) iraq",
+        ] {
+            let p = plan(q);
+            assert_eq!((p.mode, p.kind), ("syntax", Some(Kind::Quote)), "{q}");
+        }
+        for q in ["-speaker:blair war", "speaker:blair OR war", "title:war"] {
+            assert_eq!(plan(q).kind, None, "{q}");
+        }
     }
 
     #[test]
