@@ -427,7 +427,9 @@ fn searches_without_a_kind_never_return_file_records() {
             .all(|h| h["kind"] == "article" || h["kind"] == "quote"),
         "{hits:?}"
     );
-    assert_eq!(r["total"].as_u64().unwrap() as usize, hits.len());
+    // One hit per article on a mixed page: the article or its quote, not both.
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(r["total"].as_u64().unwrap() as usize >= hits.len());
 }
 
 #[test]
@@ -456,8 +458,13 @@ fn pages_follow_the_collapsed_ranking() {
         .map(|h| &h["title"])
         .collect();
     assert_eq!(titles.len(), 3, "{all}");
-    assert_eq!(all["hits"][0]["title"], "Wheat sales");
-    assert_eq!(all["hits"][0]["duplicates"], 1);
+    let copies = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["title"] == "Wheat sales")
+        .unwrap();
+    assert_eq!(copies["duplicates"], 1);
     for (i, title) in titles.iter().enumerate() {
         let offset = i.to_string();
         let (_, page) = search_json(
