@@ -40,6 +40,11 @@ fn main() -> ExitCode {
         caseless,
         ..Options::default()
     };
+    if caseless {
+        // A third, finer level of word classes: upper-cased F1 +0.3 and +0.6 on two held-out
+        // fifths of eng.train (the cased model is left as it was).
+        opts.cluster_sizes = vec![40, 160, 640];
+    }
     if let Ok(e) = std::env::var("NER_EPOCHS") {
         opts.epochs = e.parse().unwrap_or(opts.epochs);
     }
