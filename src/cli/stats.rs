@@ -10,6 +10,7 @@ use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
 use crate::index::Store;
+use crate::index::names::Names;
 use crate::index::schema::{KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
 
 /// A name and how many documents carry it.
@@ -25,7 +26,9 @@ pub struct Stats {
     pub articles: u64,
     pub quotes: u64,
     pub files: u64,
+    /// Distinct speaker identities (aliases of one person count once).
     pub speakers: u64,
+    /// Distinct entity identities.
     pub entities: u64,
     /// Speakers by number of quotes.
     pub top_speakers: Vec<NameCount>,
@@ -36,18 +39,14 @@ pub struct Stats {
     pub index_bytes: u64,
 }
 
-/// One field's distinct count and top values, and the date range, over one kind of document.
+/// The date range over one kind of document.
 struct Aggregate {
-    distinct: u64,
-    top: Vec<NameCount>,
     first: Option<f64>,
     last: Option<f64>,
 }
 
-fn aggregate(store: &Store, searcher: &Searcher, kind: &str, field: &str) -> Result<Aggregate> {
+fn aggregate(store: &Store, searcher: &Searcher, kind: &str) -> Result<Aggregate> {
     let req: Aggregations = serde_json::from_value(json!({
-        "top": {"terms": {"field": field, "size": 10}},
-        "distinct": {"cardinality": {"field": field}},
         "first": {"min": {"field": "date"}},
         "last": {"max": {"field": "date"}},
     }))
@@ -59,24 +58,8 @@ fn aggregate(store: &Store, searcher: &Searcher, kind: &str, field: &str) -> Res
     );
     let res = searcher.search(&q, &collector)?;
     let v = serde_json::to_value(&res).map_err(|e| Error::BadQuery(e.to_string()))?;
-    let top = v["top"]["buckets"]
-        .as_array()
-        .map(|b| {
-            b.iter()
-                .filter_map(|b| {
-                    Some(NameCount {
-                        name: b["key"].as_str()?.to_string(),
-                        count: b["doc_count"].as_u64()?,
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let distinct = v["distinct"]["value"].as_f64().unwrap_or(0.0).round() as u64;
     let num = |x: &Value| x["value"].as_f64();
     Ok(Aggregate {
-        distinct,
-        top,
         first: num(&v["first"]),
         last: num(&v["last"]),
     })
@@ -94,18 +77,34 @@ fn day(ms_or_ns: Option<f64>) -> Option<String> {
 pub fn collect(store: &Store) -> Result<Stats> {
     let reader = store.reader()?;
     let searcher = reader.searcher();
-    let speakers = aggregate(store, &searcher, KIND_QUOTE, "speaker_key")?;
-    let entities = aggregate(store, &searcher, KIND_ARTICLE, "entity_key")?;
+    let dates = aggregate(store, &searcher, KIND_ARTICLE)?;
+    // Speakers and entities are counted as identities: "Donald J. Trump" is Donald Trump.
+    let f = store.fields;
+    let identities = |field| -> Result<(u64, Vec<NameCount>)> {
+        let names = Names::load(&searcher, field, f.kind, &store.dir)?;
+        let all = names.identities();
+        let top = all
+            .iter()
+            .take(10)
+            .map(|i| NameCount {
+                name: i.name.to_string(),
+                count: i.count,
+            })
+            .collect();
+        Ok((all.len() as u64, top))
+    };
+    let (speakers, top_speakers) = identities(f.speaker_key)?;
+    let (entity_count, top_entities) = identities(f.entity_key)?;
     Ok(Stats {
         articles: store.count_kind(&searcher, KIND_ARTICLE)?,
         quotes: store.count_kind(&searcher, KIND_QUOTE)?,
         files: store.count_kind(&searcher, KIND_FILE)?,
-        speakers: speakers.distinct,
-        entities: entities.distinct,
-        top_speakers: speakers.top,
-        top_entities: entities.top,
-        first_date: day(entities.first),
-        last_date: day(entities.last),
+        speakers,
+        entities: entity_count,
+        top_speakers,
+        top_entities,
+        first_date: day(dates.first),
+        last_date: day(dates.last),
         index_bytes: store.size_on_disk(),
     })
 }

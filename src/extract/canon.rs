@@ -226,6 +226,11 @@ fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
+/// Whether `word` is a title that may stand before a person's name ("Sen.", "President").
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&bare(word).as_str())
+}
+
 fn bare(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }

@@ -118,11 +118,8 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeSummary> {
     let merged = Store::open(&work)?;
     let reader = merged.reader()?;
     let searcher = reader.searcher();
-    let mf = merged.fields;
-    // The name tables of the merged segments; a failure only costs search speed.
-    for field in [mf.speaker_key, mf.entity_key] {
-        let _ = crate::search::vocab::write_cache(&searcher, field, &work);
-    }
+    // The name tables (identities) of the merged segments; a failure only costs search speed.
+    let _ = crate::index::names::rebuild_name_tables(&merged, &searcher);
     let summary = MergeSummary {
         shards: shards.len() as u64,
         files: merged.count_kind(&searcher, KIND_FILE)?,

@@ -1,12 +1,15 @@
 //! The tantivy index: schema ([`schema`]), documents built from analysed articles
 //! ([`document`]), the change-tracking manifest ([`manifest`]), the incremental writer
 //! ([`writer`]), merging shard indexes ([`merge`]), removing what a failed run left
-//! ([`cleanup`]) and opening an index for reading ([`Store`]).
+//! ([`cleanup`]), the archive-wide name table ([`names`], grouped by [`identity`]) and opening
+//! an index for reading ([`Store`]).
 
 pub mod cleanup;
 pub mod document;
+pub mod identity;
 pub mod manifest;
 pub mod merge;
+pub mod names;
 pub mod schema;
 pub mod stem;
 pub mod writer;

@@ -243,17 +243,14 @@ fn update_on_pool(
     writer.wait_merging_threads()?;
     reader.reload()?;
     let searcher = reader.searcher();
-    let f = store.fields;
     summary.articles = store.count_kind(&searcher, KIND_ARTICLE)?;
     summary.quotes = store.count_kind(&searcher, KIND_QUOTE)?;
-    // Save the speaker and entity name tables so each search process reads one file
-    // instead of every name in the term dictionaries. Only when the segments moved (any
-    // change, even a manifest-only touch): otherwise the saved tables still match. A failure
-    // only costs speed.
-    for field in [f.speaker_key, f.entity_key] {
-        if !crate::search::vocab::cache_is_current(&searcher, field, &store.dir) {
-            let _ = crate::search::vocab::write_cache(&searcher, field, &store.dir);
-        }
+    // The archive-wide name tables (identities of speakers and entities), so each search
+    // process reads one file. Only when the segments moved (any change, even a manifest-only
+    // touch): otherwise the saved tables still match. A failure only costs speed: search
+    // builds them from the documents.
+    if !crate::index::names::name_tables_are_current(store, &searcher) {
+        let _ = crate::index::names::rebuild_name_tables(store, &searcher);
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)

@@ -5,4 +5,3 @@ pub mod ranking;
 pub mod run;
 pub mod snippet;
 pub mod understand;
-pub mod vocab;

@@ -20,12 +20,12 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, IndexReader, Order, Score, Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
+use crate::index::names::Names;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::index::{Fields, Store};
 use crate::search::ranking::Ranking;
 use crate::search::snippet::{self, Snippet};
 use crate::search::understand::{self, Context, Kind, Plan, TopicTerm, parse_period};
-use crate::search::vocab::Names;
 
 /// How many of the first pass's best documents the RM3 query re-ranks (at least the hits
 /// fetched). Scoring the expanded query over the whole archive cost two thirds of a search
@@ -223,8 +223,9 @@ impl Engine {
         let store = Store::open(dir)?;
         let reader = store.reader()?;
         let searcher = reader.searcher();
-        let speakers = Names::load(&searcher, store.fields.speaker_key, &store.dir)?;
-        let entities = Names::load(&searcher, store.fields.entity_key, &store.dir)?;
+        let f = store.fields;
+        let speakers = Names::load(&searcher, f.speaker_key, f.kind, &store.dir)?;
+        let entities = Names::load(&searcher, f.entity_key, f.kind, &store.dir)?;
         Ok(Engine {
             store,
             reader,
@@ -246,10 +247,12 @@ impl Engine {
 
     /// Understands the request into a plan (flags override what the text says).
     pub fn plan(&self, req: &Request) -> Result<Plan> {
+        let count = |name: &str, since, until| self.quotes_in_period(name, since, until);
         let ctx = Context {
             speakers: &self.speakers,
             entities: &self.entities,
             today: req.today,
+            quotes_in_period: Some(&count),
         };
         let mut plan = understand::understand(&req.query, &ctx);
         if let Some(name) = &req.speaker {
@@ -291,11 +294,11 @@ impl Engine {
         what: &str,
         notes: &mut Vec<String>,
     ) -> Vec<String> {
-        let found: Vec<String> = names
-            .resolve(name)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let (found, note) = understand::dominant(name, names.lookup_identities(&words), None);
+        notes.extend(note);
+        let found: Vec<String> = found.into_iter().collect();
         if found.is_empty() {
             let hint = names
                 .suggest(name)
@@ -304,6 +307,44 @@ impl Engine {
             notes.push(format!("no {what} \"{name}\" in the index{hint}"));
         }
         found
+    }
+
+    /// Quotes of the speaker identity `name` (all its aliases) between two dates.
+    fn quotes_in_period(
+        &self,
+        name: &str,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> u64 {
+        let f = &self.store.fields;
+        let lower = since.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(f.date, day_start(d)))
+        });
+        let upper = until
+            .and_then(|d| d.succ_opt())
+            .map_or(Bound::Unbounded, |d| {
+                Bound::Excluded(Term::from_field_date(f.date, day_start(d)))
+            });
+        let query = BooleanQuery::new(vec![
+            filter(self.alias_query(&self.speakers, f.speaker_key, name)),
+            filter(term_query(f.kind, KIND_QUOTE)),
+            filter(Box::new(RangeQuery::new(lower, upper))),
+        ]);
+        self.reader
+            .searcher()
+            .search(&query, &Count)
+            .map_or(0, |n| n as u64)
+    }
+
+    /// Any of an identity's names in an exact-name field.
+    fn alias_query(&self, names: &Names, field: Field, name: &str) -> Box<dyn Query> {
+        any_of(
+            names
+                .aliases(name)
+                .into_iter()
+                .map(|a| term_query(field, a))
+                .collect(),
+        )
     }
 
     /// Same-family words in the index for a one-word term: the stems that English
@@ -571,7 +612,7 @@ impl Engine {
             clauses.push(filter(any_of(
                 plan.speakers
                     .iter()
-                    .map(|s| term_query(f.speaker_key, s))
+                    .map(|s| self.alias_query(&self.speakers, f.speaker_key, s))
                     .collect(),
             )));
         }
@@ -579,7 +620,7 @@ impl Engine {
             clauses.push(filter(any_of(
                 plan.entities
                     .iter()
-                    .map(|s| term_query(f.entity_key, s))
+                    .map(|s| self.alias_query(&self.entities, f.entity_key, s))
                     .collect(),
             )));
         }
@@ -591,7 +632,10 @@ impl Engine {
         for e in boost_entities {
             clauses.push((
                 Occur::Should,
-                boosted(term_query(f.entity_key, e), self.ranking.entity),
+                boosted(
+                    self.alias_query(&self.entities, f.entity_key, e),
+                    self.ranking.entity,
+                ),
             ));
         }
         if with_dates && (plan.since.is_some() || plan.until.is_some()) {
@@ -814,7 +858,15 @@ impl Engine {
                 title: text(f.title),
                 date: text(f.date_display),
                 source: text(f.source),
-                speaker: if is_quote { text(f.speaker) } else { None },
+                // Shown as its identity: "Donald J. Trump" and a bare "Trump" are Donald Trump.
+                speaker: if is_quote {
+                    text(f.speaker).map(|s| {
+                        let key = crate::index::schema::name_key(&s);
+                        self.speakers.canonical(&key).to_string()
+                    })
+                } else {
+                    None
+                },
                 quote: if is_quote { text(f.quote) } else { None },
                 snippet: String::new(),
                 highlights: Vec::new(),

@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::search::vocab::Names;
+use crate::index::names::Names;
 
 /// Which kind of hit a search returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -60,11 +60,43 @@ pub struct Plan {
     pub feedback: Vec<(String, f32)>,
 }
 
+/// Counts the quotes of a speaker identity between two dates (either open).
+pub type QuotesInPeriod<'a> = &'a dyn Fn(&str, Option<NaiveDate>, Option<NaiveDate>) -> u64;
+
 /// What query understanding needs to know about the archive.
 pub struct Context<'a> {
     pub speakers: &'a Names,
     pub entities: &'a Names,
     pub today: NaiveDate,
+    /// Quote counts in a date range, to pick which identity a bare surname means then;
+    /// without it the archive-wide counts decide.
+    pub quotes_in_period: Option<QuotesInPeriod<'a>>,
+}
+
+/// The identity a name in a question means, and the note naming the others it could mean:
+/// a bare surname is the identity that dominates it in the archive, by quotes (in the
+/// question's dates when it has some, for speakers).
+pub fn dominant(
+    typed: &str,
+    found: Vec<crate::index::names::Identity>,
+    period: Option<(Option<NaiveDate>, Option<NaiveDate>, QuotesInPeriod)>,
+) -> (Option<String>, Option<String>) {
+    let mut ranked: Vec<(u64, &str)> = found
+        .iter()
+        .map(|i| match period {
+            Some((since, until, count)) => (count(i.name, since, until), i.name),
+            None => (i.count, i.name),
+        })
+        .collect();
+    // Most counted first; the archive-wide order (already in `found`) breaks ties.
+    ranked.sort_by_key(|(c, _)| std::cmp::Reverse(*c));
+    let Some((_, first)) = ranked.first() else {
+        return (None, None);
+    };
+    let others: Vec<&str> = ranked[1..].iter().map(|(_, n)| *n).collect();
+    let note = (!others.is_empty())
+        .then(|| format!("\"{typed}\" read as {first}; also: {}", others.join(", ")));
+    (Some(first.to_string()), note)
 }
 
 const FIELDS: &[&str] = &[
@@ -613,22 +645,32 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
             if n == 1 && (STOP.contains(&slice[0]) || slice[0].len() < 3) {
                 break;
             }
-            let speakers = ctx.speakers.lookup(&slice);
-            let found: Vec<String> = if !speakers.is_empty() && plan.intent.is_some() && !in_topic {
-                plan.speakers.extend(speakers.iter().map(|s| s.to_string()));
+            let typed = ws[i..i + n]
+                .iter()
+                .map(|w| w.1.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let speakers = ctx.speakers.lookup_identities(&slice);
+            let dated = (plan.since.is_some() || plan.until.is_some())
+                .then_some(ctx.quotes_in_period)
+                .flatten()
+                .map(|count| (plan.since, plan.until, count));
+            let (speaker, note) = dominant(&typed, speakers, dated);
+            if let Some(s) = speaker.clone()
+                && plan.intent.is_some()
+                && !in_topic
+            {
+                plan.speakers.push(s);
+                plan.notes.extend(note);
                 i += n;
                 continue 'outer;
-            } else if !speakers.is_empty() {
-                speakers.iter().map(|s| s.to_string()).collect()
-            } else {
-                ctx.entities
-                    .lookup(&slice)
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect()
+            }
+            let found = match speaker {
+                Some(s) => Some(s),
+                None => dominant(&typed, ctx.entities.lookup_identities(&slice), None).0,
             };
-            if !found.is_empty() {
-                plan.boost_entities.extend(found);
+            if let Some(found) = found {
+                plan.boost_entities.push(found);
                 rest.extend(ws[i..i + n].iter().cloned());
                 i += n;
                 continue 'outer;
@@ -716,6 +758,7 @@ mod tests {
             speakers: &s,
             entities: &e,
             today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            quotes_in_period: None,
         };
         understand(q, &ctx)
     }
@@ -739,6 +782,7 @@ mod tests {
             speakers: &s,
             entities: &e,
             today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            quotes_in_period: None,
         };
         let p = understand("what did Blair say about Iraq", &ctx);
         assert_eq!(p.speakers, ["Tony Blair"]);

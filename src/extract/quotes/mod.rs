@@ -12,6 +12,7 @@
 mod direct;
 mod lexicon;
 mod names;
+pub use names::first_name_feminine;
 mod reported;
 mod speaker;
 

@@ -282,6 +282,14 @@ fn clean_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// Whether `long` is a fuller form of the name `short`: more words, `short`'s in order, the
+/// same last word ("Blair" -> "Tony Blair", never "Tony Blair" -> "Cherie Blair").
+fn extends(short: &str, long: &str) -> bool {
+    let (sw, lw): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
+    let mut it = lw.iter();
+    lw.len() > sw.len() && lw.last() == sw.last() && sw.iter().all(|w| it.any(|x| x == w))
+}
+
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
@@ -335,30 +343,41 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The full name for a (possibly partial) person name: the longest person name of the
-    /// article that ends with the same word, when there is only one such name.
-    fn full_name(&self, name: &str, feminine: Option<bool>) -> String {
-        let last = last_word(name);
-        let mut best: Option<&Person> = None;
-        for p in &self.people {
-            if p.name.len() <= name.len() || last_word(&p.name) != last || !p.name.contains(' ') {
-                continue;
-            }
-            if let (Some(a), Some(b)) = (feminine, p.feminine)
-                && a != b
-            {
-                continue;
-            }
-            match best {
-                Some(b) if !b.name.ends_with(&p.name) && !p.name.ends_with(&b.name) => {
-                    // Two different full names (Bill and Hillary Clinton): keep the one that
-                    // came first unless gender tells them apart.
-                }
-                Some(b) if b.name.len() >= p.name.len() => {}
-                _ => best = Some(p),
-            }
-        }
-        best.map_or_else(|| name.to_string(), |p| p.name.clone())
+    /// The full name for a (possibly partial) person name met at byte `at`: the longest person
+    /// name of the article that extends it (its words in order, ending with the same word).
+    /// When two people share it (Tony and Cherie Blair), the one the text is about at `at`:
+    /// the one named last before it, else first after it; gender rules one out when known.
+    fn full_name(&self, name: &str, feminine: Option<bool>, at: usize) -> String {
+        let fits = |p: &&Person| {
+            extends(name, &p.name)
+                && !matches!((feminine, p.feminine), (Some(a), Some(b)) if a != b)
+        };
+        let candidates: Vec<&Person> = self.people.iter().filter(fits).collect();
+        // Of names that extend one another ("Hillary Clinton", "Hillary Rodham Clinton") the
+        // longest speaks for all; different people stay apart.
+        let people: Vec<&Person> = candidates
+            .iter()
+            .copied()
+            .filter(|p| !candidates.iter().any(|q| extends(&p.name, &q.name)))
+            .collect();
+        let distance = |p: &Person| {
+            self.entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person && clean_name(&e.canonical) == p.name)
+                .map(|e| {
+                    if e.span.start <= at {
+                        (0, at - e.span.start)
+                    } else {
+                        (1, e.span.start - at)
+                    }
+                })
+                .min()
+                .unwrap_or((2, 0))
+        };
+        people
+            .into_iter()
+            .min_by_key(|p| distance(p))
+            .map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 
     /// Person for a name the article gives a person, else organisation.
@@ -415,7 +434,7 @@ impl<'a> Resolver<'a> {
                             .next()
                             .and_then(title_feminine)
                     });
-                return Some(self.full_name(&name, title_g));
+                return Some(self.full_name(&name, title_g, e.span.start));
             }
         }
         // An organisation, else a place standing for its government ("the Kremlin said",
@@ -441,7 +460,7 @@ impl<'a> Resolver<'a> {
             }
             let name = clean_name(&e.canonical);
             return Some(if e.kind == EntityKind::Person {
-                self.full_name(&name, None)
+                self.full_name(&name, None, e.span.start)
             } else {
                 name
             });
@@ -482,7 +501,7 @@ impl<'a> Resolver<'a> {
             .take(6)
             .map(|e| {
                 let n = clean_name(&e.canonical);
-                self.full_name(&n, None)
+                self.full_name(&n, None, e.span.start)
             })
             .find(|n| self.gender_of(n).is_none_or(|g| Some(g) == fem))
     }
@@ -502,7 +521,7 @@ impl<'a> Resolver<'a> {
                 .unwrap_or("");
             let own_first = e.span.text(self.body).split(' ').next().unwrap_or("");
             if prev.eq_ignore_ascii_case(role) || own_first.eq_ignore_ascii_case(role) {
-                let name = self.full_name(&clean_name(&e.canonical), None);
+                let name = self.full_name(&clean_name(&e.canonical), None, e.span.start);
                 match &found {
                     Some(f) if *f != name => return None, // two people hold it: ambiguous
                     _ => found = Some(name),

@@ -1,0 +1,539 @@
+//! Archive-wide identities: which of the index's canonical names are one person (or one
+//! organisation). Each article names people its own way ("Donald J. Trump", "Donald Trump",
+//! a bare "Trump" it could not resolve); this groups those names by their structure and by how
+//! often each is quoted or mentioned, never by a list of known people.
+//!
+//! Rules, applied in this order to names with their counts:
+//! - **fold**: case, leading titles and middle initials go ("Sen. Paul D. Ryan" ~ "Paul Ryan");
+//!   generational suffixes stay ("Donald Trump Jr." is someone else). Two names that differ only
+//!   in different middle initials ("George W. Bush", "George H.W. Bush") are two people, and the
+//!   form without initials goes to the one that dominates it.
+//! - **middle names** (people only): a name whose words are a part of a longer one, same first and last word
+//!   ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity has it.
+//! - **spelling** (people only): same surname, a first name that is a short form ("Geoff",
+//!   "Geoffrey") of one three times as common, or one letter off ("Hilary") of one ten times
+//!   as common.
+//! - **fragments**: a tagger's fusion of words before a full name ("Fox News Sean Hannity",
+//!   "Telling Jeb Bush") joins that name when the name is at least as common.
+//! - **surnames**: a one-word name joins the person with that surname who has at least
+//!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
+//! - **fragments before a surname**: a name the entity tagger, reading it alone, does not take
+//!   for one person ("Claim Trump") joins the person its last word stands for.
+//!
+//! The canonical name of an identity is its most counted full name. The grouping is a pure
+//! function of the names and counts, so an index rebuilt or merged from the same documents gets
+//! the same identities.
+
+/// Share of a surname's count its dominant person needs for a bare surname to join them.
+const SURNAME_SHARE: f64 = 2.0 / 3.0;
+/// A full name seen once is too little evidence to take a bare surname.
+const MIN_FULL_NAME: u64 = 2;
+/// A bare surname may be at most this many times as common as the person it joins.
+const BARE_RATIO: u64 = 4;
+/// How many times more common a spelling must be for a variant to join it.
+const SPELLING_RATIO: u64 = 3;
+/// How many times more common a name must be for a one-letter variant ("Hilary") to join it:
+/// "Ivana Trump" is not a misspelt "Ivanka Trump".
+const TYPO_RATIO: u64 = 10;
+/// Shortest short form of a first name ("Ed" is too short: "Ed"/"Edna").
+const MIN_SHORT_FORM: usize = 3;
+
+/// Generational suffixes that tell a son from his father.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// A name split for comparison: lower-cased words without titles, initials apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Parsed {
+    /// Words without middle initials (lower case), suffix included.
+    words: Vec<String>,
+    /// Middle initials, letters only ("hw" for "H.W.").
+    initials: String,
+}
+
+fn is_initial(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_alphabetic())
+        && (letters.len() == 1 || word.contains('.'))
+}
+
+fn parse(name: &str) -> Parsed {
+    let cleaned = crate::extract::canon::clean(name, crate::article::EntityKind::Misc);
+    let mut raw: Vec<String> = cleaned
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Titles go before a full name ("Sen. Paul Ryan"); before a single word only an
+    // abbreviated one ("Mr. Trump"): "Justice Department" is no Department.
+    while raw.len() > 1
+        && crate::extract::canon::is_title(&raw[0])
+        && (raw.len() > 2
+            || raw[0].ends_with('.')
+            || matches!(raw[0].as_str(), "mr" | "mrs" | "ms"))
+    {
+        raw.remove(0);
+    }
+    let mut words = Vec::new();
+    let mut initials = String::new();
+    let n = raw.len();
+    for (i, w) in raw.iter().enumerate() {
+        let last_name_word = i + 1 == n || (i + 2 == n && is_suffix(&raw[n - 1]));
+        if i > 0 && !last_name_word && is_initial(w) {
+            initials.extend(w.chars().filter(|c| *c != '.'));
+        } else {
+            words.push(w.clone());
+        }
+    }
+    Parsed { words, initials }
+}
+
+fn is_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word.trim_end_matches('.'))
+}
+
+/// The surname: the last word before a suffix.
+fn surname(words: &[String]) -> Option<&str> {
+    match words {
+        [.., s, x] if is_suffix(x) => Some(s),
+        [.., s] => Some(s),
+        [] => None,
+    }
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|x| x == w))
+}
+
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    a != b && crate::index::names::levenshtein(a, b) == 1
+}
+
+/// Union-find over name indexes; the root is the most counted member.
+struct Groups<'a> {
+    parent: Vec<usize>,
+    /// Summed counts of each root's members.
+    sums: Vec<u64>,
+    /// Words of each name once titles and initials are gone.
+    words: Vec<usize>,
+    counts: &'a [u64],
+    names: &'a [String],
+}
+
+impl Groups<'_> {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// The better representative of two: a full name before a bare surname, then more counted,
+    /// then shorter, then first in order.
+    fn better(&self, a: usize, b: usize) -> usize {
+        let key = |i: usize| {
+            (
+                self.words[i] < 2,
+                std::cmp::Reverse(self.counts[i]),
+                self.names[i].len(),
+                i,
+            )
+        };
+        if key(a) <= key(b) { a } else { b }
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let root = self.better(ra, rb);
+            let other = if root == ra { rb } else { ra };
+            self.parent[other] = root;
+            self.sums[root] += self.sums[other];
+        }
+    }
+
+    /// The summed count of `i`'s identity.
+    fn total(&mut self, i: usize) -> u64 {
+        let root = self.find(i);
+        self.sums[root]
+    }
+}
+
+/// What the grouping asks about words and names (the entity tagger's knowledge in the index;
+/// a stand-in in tests).
+pub trait Knowledge {
+    /// Whether a full name, read alone, names a person.
+    fn is_person(&self, name: &str) -> bool;
+    /// Whether a word is common in lower case ("claim", "team", "bill").
+    fn is_common_word(&self, word: &str) -> bool;
+    /// Whether a word is a known first name ("Bill", "Mark").
+    fn is_first_name(&self, word: &str) -> bool;
+}
+
+/// Groups `names` (with their counts: quotes for speakers, articles for entities) into
+/// identities: for each name, the index of its identity's canonical name.
+pub fn identities(names: &[String], counts: &[u64], know: &dyn Knowledge) -> Vec<usize> {
+    let parsed: Vec<Parsed> = names.iter().map(|n| parse(n)).collect();
+    let mut g = Groups {
+        parent: (0..names.len()).collect(),
+        sums: counts.to_vec(),
+        words: parsed.iter().map(|p| p.words.len()).collect(),
+        counts,
+        names,
+    };
+    // Names by surname, for every rule below.
+    let mut by_surname: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, p) in parsed.iter().enumerate() {
+        if let Some(s) = surname(&p.words) {
+            by_surname.entry(s).or_default().push(i);
+        }
+    }
+    // Fold: same words once titles and initials are gone.
+    let mut by_fold: std::collections::BTreeMap<&[String], Vec<usize>> = Default::default();
+    for (i, p) in parsed.iter().enumerate() {
+        if !p.words.is_empty() {
+            by_fold.entry(p.words.as_slice()).or_default().push(i);
+        }
+    }
+    for members in by_fold.values() {
+        let mut variants: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+        for &i in members {
+            variants.entry(&parsed[i].initials).or_default().push(i);
+        }
+        for v in variants.values() {
+            for &i in &v[1..] {
+                g.union(v[0], i);
+            }
+        }
+        let initialled: Vec<usize> = variants
+            .iter()
+            .filter(|(k, _)| !k.is_empty())
+            .map(|(_, v)| v[0])
+            .collect();
+        if let Some(plain) = variants.get("").map(|v| v[0]) {
+            match initialled.as_slice() {
+                [] => {}
+                [only] => g.union(plain, *only),
+                several => {
+                    let sums: Vec<u64> = several.iter().map(|&i| g.total(i)).collect();
+                    let all: u64 = sums.iter().sum();
+                    if let Some((k, top)) = sums.iter().enumerate().max_by_key(|(_, s)| **s)
+                        && *top as f64 >= SURNAME_SHARE * all as f64
+                    {
+                        g.union(plain, several[k]);
+                    }
+                }
+            }
+        }
+    }
+    for members in by_surname.values() {
+        let full: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| parsed[i].words.len() >= 2 && know.is_person(&names[i]))
+            .collect();
+        // Middle names: "Hillary Clinton" inside "Hillary Rodham Clinton".
+        for &a in &full {
+            let wa = &parsed[a].words;
+            let mut longer: Vec<usize> = full
+                .iter()
+                .copied()
+                .filter(|&b| {
+                    let wb = &parsed[b].words;
+                    wb.len() > wa.len()
+                        && wb[0] == wa[0]
+                        && wb.last() == wa.last()
+                        && is_subsequence(wa, wb)
+                })
+                .map(|b| g.find(b))
+                .collect();
+            longer.sort_unstable();
+            longer.dedup();
+            if let [only] = longer.as_slice() {
+                g.union(a, *only);
+            }
+        }
+        // Spelling: a short form or a one-letter variant of a much more common first name.
+        for &a in &full {
+            let wa = &parsed[a].words;
+            let own = g.find(a);
+            let mut targets: Vec<(usize, bool)> = full
+                .iter()
+                .copied()
+                .filter(|&b| {
+                    let wb = &parsed[b].words;
+                    let (fa, fb) = (&wa[0], &wb[0]);
+                    let (short, long) = if fa.len() <= fb.len() {
+                        (fa, fb)
+                    } else {
+                        (fb, fa)
+                    };
+                    wb.len() == wa.len()
+                        && wb[1..] == wa[1..]
+                        && ((short.chars().count() >= MIN_SHORT_FORM
+                            && long.len() > short.len()
+                            && long.starts_with(short.as_str()))
+                            || (short.chars().count() >= 5 && one_edit_apart(fa, fb)))
+                })
+                .map(|b| (g.find(b), one_edit_apart(&wa[0], &parsed[b].words[0])))
+                .filter(|&(rb, _)| rb != own)
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            if let [(only, typo)] = targets.as_slice() {
+                // A misspelling ("Hilary") is rare beside the name; a short form less so.
+                let ratio = if *typo { TYPO_RATIO } else { SPELLING_RATIO };
+                if g.total(*only) >= ratio * g.total(own) {
+                    g.union(a, *only);
+                }
+            }
+        }
+    }
+    // Fragments: words fused before a person's full name of two or more words.
+    let fold_of: std::collections::HashMap<&[String], usize> =
+        by_fold.iter().map(|(k, v)| (*k, v[0])).collect();
+    for (a, p) in parsed.iter().enumerate() {
+        for cut in 1..p.words.len().saturating_sub(1) {
+            let tail = &p.words[cut..];
+            if let Some(&b) = fold_of.get(tail) {
+                let first = names[a].split_whitespace().next().unwrap_or("");
+                let (ra, rb) = (g.find(a), g.find(b));
+                if ra != rb
+                    && !know.is_first_name(first)
+                    && (know.is_common_word(first) || !know.is_person(&names[a]))
+                    && g.total(rb) >= g.total(ra)
+                    && know.is_person(&names[rb])
+                {
+                    g.union(a, b);
+                }
+                break;
+            }
+        }
+    }
+    // Surnames: a bare surname joins the person who dominates it, among every full name
+    // ending with it ("American" is no surname: "African American" outweighs any person).
+    for members in by_surname.values() {
+        let bare: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| parsed[i].words.len() == 1)
+            .collect();
+        if bare.is_empty() {
+            continue;
+        }
+        let mut full: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| {
+                parsed[i].words.len() >= 2 && !parsed[i].words.last().is_some_and(|w| is_suffix(w))
+            })
+            .map(|i| g.find(i))
+            .collect();
+        full.sort_unstable();
+        full.dedup();
+        let all: u64 = full.iter().map(|&r| g.total(r)).sum();
+        let bare_total: u64 = bare.iter().map(|&i| counts[i]).sum();
+        let top = full
+            .iter()
+            .copied()
+            .filter(|&r| know.is_person(&names[r]))
+            .max_by_key(|&r| (g.total(r), std::cmp::Reverse(r)));
+        // The bare word must read as a surname: no common word ("Hill"), first name
+        // ("Mike"), or acronym ("NFL").
+        let word = names[bare[0]].split_whitespace().last().unwrap_or("");
+        let surname_like = !know.is_common_word(word)
+            && !know.is_first_name(word)
+            && word.chars().filter(|c| c.is_uppercase()).count() < 2;
+        if let Some(top) = top
+            && surname_like
+        {
+            let t = g.total(top);
+            if t as f64 >= SURNAME_SHARE * all as f64
+                && t >= MIN_FULL_NAME
+                && t * BARE_RATIO >= bare_total
+            {
+                for &i in &bare {
+                    g.union(i, top);
+                }
+            }
+        }
+    }
+    // Fragments before a surname ("Claim Trump", "Team Trump"): two words, the first a
+    // common word and no first name, the second the surname of a person.
+    for (a, p) in parsed.iter().enumerate() {
+        let [_, last] = p.words.as_slice() else {
+            continue;
+        };
+        let Some(&b) = fold_of.get(std::slice::from_ref(last)) else {
+            continue;
+        };
+        let first = names[a].split_whitespace().next().unwrap_or("");
+        let rb = g.find(b);
+        if rb != g.find(a)
+            && parsed[rb].words.len() >= 2
+            && g.total(rb) >= g.total(a)
+            && know.is_common_word(first)
+            && !know.is_first_name(first)
+            && know.is_person(&names[rb])
+        {
+            g.union(a, b);
+        }
+    }
+    (0..names.len()).map(|i| g.find(i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tagger's stand-in: things are no person; "claim" and "bill" are common words.
+    struct StandIn;
+    impl Knowledge for StandIn {
+        fn is_person(&self, name: &str) -> bool {
+            !name.contains("House") && !name.contains("News") && name != "African American"
+        }
+        fn is_common_word(&self, word: &str) -> bool {
+            matches!(word, "Claim" | "Bill")
+        }
+        fn is_first_name(&self, word: &str) -> bool {
+            matches!(word, "Bill")
+        }
+    }
+
+    fn group(list: &[(&str, u64)]) -> Vec<(String, String)> {
+        let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
+        let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
+        let reps = identities(&names, &counts, &StandIn);
+        names
+            .iter()
+            .zip(reps)
+            .map(|(n, r)| (n.clone(), names[r].clone()))
+            .collect()
+    }
+
+    fn rep_of<'a>(g: &'a [(String, String)], name: &str) -> &'a str {
+        &g.iter().find(|(n, _)| n == name).unwrap().1
+    }
+
+    #[test]
+    fn initials_titles_and_bare_surnames_fold() {
+        let g = group(&[
+            ("Donald Trump", 923),
+            ("Donald J. Trump", 185),
+            ("Trump", 17),
+            ("Claim Trump", 1),
+            ("Ivanka Trump", 16),
+            ("Ivana Trump", 6),
+            ("Melania Trump", 10),
+            ("Donald Trump Jr", 2),
+            ("President Obama", 3),
+            ("Barack Obama", 102),
+            ("Obama", 85),
+            ("Michelle Obama", 2),
+        ]);
+        for n in ["Donald J. Trump", "Trump", "Donald Trump", "Claim Trump"] {
+            assert_eq!(rep_of(&g, n), "Donald Trump", "{n}");
+        }
+        assert_eq!(rep_of(&g, "Ivanka Trump"), "Ivanka Trump");
+        assert_eq!(rep_of(&g, "Ivana Trump"), "Ivana Trump");
+        assert_eq!(rep_of(&g, "Melania Trump"), "Melania Trump");
+        assert_eq!(rep_of(&g, "Donald Trump Jr"), "Donald Trump Jr");
+        assert_eq!(rep_of(&g, "Obama"), "Barack Obama");
+        assert_eq!(rep_of(&g, "Michelle Obama"), "Michelle Obama");
+    }
+
+    #[test]
+    fn different_middle_initials_are_different_people() {
+        let g = group(&[
+            ("George W. Bush", 4),
+            ("George H.W. Bush", 3),
+            ("George Bush", 2),
+            ("Jeb Bush", 53),
+            ("John Ellis Bush", 8),
+        ]);
+        assert_ne!(rep_of(&g, "George W. Bush"), rep_of(&g, "George H.W. Bush"));
+        assert_eq!(
+            rep_of(&g, "George Bush"),
+            "George Bush",
+            "neither dominates"
+        );
+        assert_eq!(rep_of(&g, "John Ellis Bush"), "John Ellis Bush");
+    }
+
+    #[test]
+    fn middle_names_spellings_and_fragments() {
+        let g = group(&[
+            ("Hillary Clinton", 670),
+            ("Hillary Rodham Clinton", 29),
+            ("Hilary Clinton", 8),
+            ("Bill Clinton", 17),
+            ("Clinton", 5),
+            ("Sean Hannity", 26),
+            ("Fox News Sean Hannity", 1),
+            ("Geoff Garin", 20),
+            ("Geoffrey Garin", 2),
+            ("Ed Rendell", 18),
+            ("Edward G. Rendell", 7),
+            ("Dana Bash", 1),
+            ("Dan Bash", 1),
+        ]);
+        assert_eq!(rep_of(&g, "Hillary Rodham Clinton"), "Hillary Clinton");
+        assert_eq!(rep_of(&g, "Hilary Clinton"), "Hillary Clinton");
+        assert_eq!(rep_of(&g, "Clinton"), "Hillary Clinton");
+        assert_eq!(rep_of(&g, "Bill Clinton"), "Bill Clinton");
+        assert_eq!(rep_of(&g, "Fox News Sean Hannity"), "Sean Hannity");
+        assert_eq!(rep_of(&g, "Geoffrey Garin"), "Geoff Garin");
+        assert_eq!(
+            rep_of(&g, "Ed Rendell"),
+            "Ed Rendell",
+            "two letters are too short a form"
+        );
+        assert_ne!(rep_of(&g, "Dana Bash"), rep_of(&g, "Dan Bash"));
+    }
+
+    #[test]
+    fn surnames_without_a_dominant_person_or_of_things_stay() {
+        let g = group(&[
+            ("Ghazala Khan", 10),
+            ("Sadiq Khan", 7),
+            ("Khizr Khan", 6),
+            ("Khan", 5),
+            ("White House", 12),
+            ("House", 4),
+            ("African American", 233),
+            ("Joe American", 1),
+            ("American", 224),
+        ]);
+        assert_eq!(rep_of(&g, "Khan"), "Khan");
+        assert_eq!(rep_of(&g, "House"), "House");
+        assert_eq!(rep_of(&g, "American"), "American");
+    }
+}
+
+#[cfg(test)]
+mod probe {
+    /// Prints the identities of a `name<TAB>count` file: `NAMES=file cargo test --lib
+    /// identity::probe -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn print_groups() {
+        let Ok(path) = std::env::var("NAMES") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let (names, counts): (Vec<String>, Vec<u64>) = text
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, c)| (n.to_string(), c.parse().unwrap_or(0)))
+            .unzip();
+        let reps = super::identities(&names, &counts, &crate::index::names::TaggerKnowledge);
+        for (i, r) in reps.iter().enumerate() {
+            if *r != i {
+                println!("{}\t{}\t->\t{}", names[i], counts[i], names[*r]);
+            }
+        }
+    }
+}
