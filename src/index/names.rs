@@ -601,8 +601,13 @@ pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
             cache_name(searcher, field),
             std::process::id()
         ));
-        std::fs::write(&tmp, names.table.as_slice()).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
+        // A full disk must leave no half-written file behind.
+        if let Err(e) =
+            std::fs::write(&tmp, names.table.as_slice()).and_then(|()| std::fs::rename(&tmp, &path))
+        {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(Error::io(&path, e));
+        }
     }
     Ok(())
 }
