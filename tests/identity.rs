@@ -100,7 +100,10 @@ fn stats_count_one_identity_per_person() {
 #[test]
 fn a_bare_surname_is_the_dominant_identity_and_explain_lists_the_others() {
     let dir = index(&[FIXTURES]);
-    let v = run(&dir, &["search", "Trump quotes", "-n", "20"]);
+    let v = run(
+        &dir,
+        &["search", "--speaker", "Trump", "--quotes", "-n", "20"],
+    );
     assert_eq!(
         v["interpretation"]["speakers"],
         serde_json::json!(["Donald Trump"])

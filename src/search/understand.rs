@@ -656,11 +656,11 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
                 .flatten()
                 .map(|count| (plan.since, plan.until, count));
             let (speaker, note) = dominant(&typed, speakers, dated);
-            if let Some(s) = speaker.clone()
-                && plan.intent.is_some()
-                && !in_topic
-            {
-                plan.speakers.push(s);
+            if speaker.is_some() && plan.intent.is_some() && !in_topic {
+                // Every identity with the name filters (the dominant one first): the quote
+                // ranking's feedback was measured on that (P@5 0.80, 0.77 on the dominant alone).
+                plan.speakers
+                    .extend(ctx.speakers.lookup(&slice).iter().map(|s| s.to_string()));
                 plan.notes.extend(note);
                 i += n;
                 continue 'outer;
