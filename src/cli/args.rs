@@ -31,6 +31,15 @@ pub enum Command {
     Stats(StatsArgs),
     /// Merge shard indexes into --index, replacing it atomically.
     Merge(MergeArgs),
+    /// Write every match of a search (the whole index without a query) as CSV or JSON Lines.
+    Export(ExportArgs),
+    /// Saved searches: each `newsdex index` run reports what is new for them.
+    #[command(subcommand)]
+    Watch(WatchCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -91,24 +100,8 @@ pub struct SearchArgs {
     /// Print hits as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Only quotes by this speaker (canonical name or alias).
-    #[arg(long)]
-    pub speaker: Option<String>,
-    /// Only articles or quotes mentioning this entity.
-    #[arg(long)]
-    pub entity: Option<String>,
-    /// Only from this date on (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only up to this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// Only quote hits.
-    #[arg(long, conflicts_with = "articles")]
-    pub quotes: bool,
-    /// Only article hits.
-    #[arg(long)]
-    pub articles: bool,
+    #[command(flatten)]
+    pub filters: Filters,
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
     pub sort: SortOrder,
@@ -124,6 +117,123 @@ pub struct SearchArgs {
     /// Run one query per line of FILE (JSON output, one object per line).
     #[arg(long, value_name = "FILE")]
     pub batch: Option<PathBuf>,
+    /// Count the matches per period of the query's date range (a bar chart; `timeline` in JSON).
+    #[arg(long, value_enum, value_name = "INTERVAL")]
+    pub timeline: Option<TimelineInterval>,
+    /// Also draw the timeline as an SVG chart in FILE.
+    #[arg(long, value_name = "FILE.svg", requires = "timeline")]
+    pub plot: Option<PathBuf>,
+    /// The top 10 speakers, entities or sources among all matches, with counts.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FACET,...")]
+    pub facets: Vec<FacetName>,
+}
+
+/// The filters every search-like command takes.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Filters {
+    /// Only quotes by this speaker (canonical name or alias).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Only articles or quotes mentioning this entity.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only from this date on (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only up to this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only quotes.
+    #[arg(long, conflicts_with = "articles")]
+    pub quotes: bool,
+    /// Only articles.
+    #[arg(long)]
+    pub articles: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineInterval {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetName {
+    Speaker,
+    Entity,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The query (as for `search`); none exports the whole index.
+    pub query: Vec<String>,
+    /// Output format: CSV with a header line, or one JSON object a line.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WatchCommand {
+    /// Save a search under NAME; later index runs report its new matches.
+    Add(WatchAddArgs),
+    /// List the saved searches.
+    List {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a saved search.
+    Remove {
+        /// The saved search's name.
+        name: String,
+    },
+    /// Run a saved search: its hits, or with --since-last only its matches new since the last
+    /// report (which then counts as seen).
+    Run(WatchRunArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WatchAddArgs {
+    /// A name for the search (letters, digits, `-`, `_`, `.`).
+    pub name: String,
+    /// The query (as for `search`).
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchRunArgs {
+    /// The saved search's name.
+    pub name: String,
+    /// Only the matches that are new since the last report, and mark them seen.
+    #[arg(long)]
+    pub since_last: bool,
+    /// Number of hits to show (without --since-last).
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -3,21 +3,27 @@
 //! parses, calls [`run`], and exits.
 
 pub mod args;
+pub mod export;
 pub mod extract_json;
+pub mod plot;
 pub mod progress;
 pub mod render;
 pub mod stats;
+pub mod watch;
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::Context as _;
 
 use crate::cli::args::{
-    ColorChoice, Command, ExtractArgs, IndexArgs, MergeArgs, SearchArgs, SortOrder, StatsArgs,
+    ColorChoice, Command, ExtractArgs, FacetName, Filters, IndexArgs, MergeArgs, SearchArgs,
+    SortOrder, StatsArgs, TimelineInterval,
 };
 use crate::index::Store;
 use crate::index::writer::{self, UpdateOptions};
-use crate::search::run::{Engine, Request, Sort};
+use crate::search::facets::{self, Facet};
+use crate::search::run::{Engine, Request, Response, Sort};
+use crate::search::timeline::{self, Interval};
 use crate::search::understand::Kind;
 pub use args::Cli;
 
@@ -34,6 +40,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Extract(args) => extract(args),
         Command::Stats(args) => stats_cmd(&cli.index, args),
         Command::Merge(args) => merge(&cli.index, args),
+        Command::Export(args) => export::run(&cli.index, args),
+        Command::Watch(cmd) => watch::run(&cli.index, cmd),
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "newsdex", &mut std::io::stdout());
+            Ok(EXIT_OK)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(EXIT_OK)
+        }
     }
 }
 
@@ -80,10 +98,17 @@ fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
         Some(files) => writer::update_files(&store, files, &opts, &bar)?,
         None => writer::update(&store, &args.paths, &opts, &bar)?,
     };
+    let reports = watch::report_all(dir)?;
     if args.json {
-        println!("{}", serde_json::to_string(&summary)?);
+        let mut out = serde_json::to_value(&summary)?;
+        out["watches"] = serde_json::to_value(&reports)?;
+        println!("{out}");
     } else {
-        render::summary(&mut std::io::stdout().lock(), &summary)?;
+        let mut out = std::io::stdout().lock();
+        render::summary(&mut out, &summary)?;
+        for report in &reports {
+            render::watch_report(&mut out, report, Some(render::INDEX_REPORT_HITS))?;
+        }
     }
     Ok(EXIT_OK)
 }
@@ -115,29 +140,103 @@ fn color_enabled(choice: ColorChoice) -> bool {
     }
 }
 
-fn request(args: &SearchArgs, query: String) -> Request {
+/// A request with `filters` and the defaults of `newsdex search`.
+fn filtered_request(query: String, filters: &Filters) -> Request {
     Request {
         query,
-        limit: args.limit,
-        offset: args.offset,
-        speaker: args.speaker.clone(),
-        entity: args.entity.clone(),
-        since: args.since.clone(),
-        until: args.until.clone(),
-        kind: if args.quotes {
+        limit: 10,
+        offset: 0,
+        speaker: filters.speaker.clone(),
+        entity: filters.entity.clone(),
+        since: filters.since.clone(),
+        until: filters.until.clone(),
+        kind: if filters.quotes {
             Some(Kind::Quote)
-        } else if args.articles {
+        } else if filters.articles {
             Some(Kind::Article)
         } else {
             None
         },
+        sort: Sort::Relevance,
+        collapse: true,
+        today: chrono::Local::now().date_naive(),
+    }
+}
+
+fn request(args: &SearchArgs, query: String) -> Request {
+    Request {
+        limit: args.limit,
+        offset: args.offset,
         sort: match args.sort {
             SortOrder::Relevance => Sort::Relevance,
             SortOrder::Date => Sort::Date,
         },
         collapse: !args.no_collapse,
-        today: chrono::Local::now().date_naive(),
+        ..filtered_request(query, &args.filters)
     }
+}
+
+/// What `--timeline` and `--facets` add to a search.
+struct Extras {
+    timeline: Option<timeline::Timeline>,
+    facets: Vec<facets::FacetCounts>,
+}
+
+fn extras(engine: &Engine, args: &SearchArgs, req: &Request) -> anyhow::Result<Extras> {
+    if args.timeline.is_none() && args.facets.is_empty() {
+        return Ok(Extras {
+            timeline: None,
+            facets: Vec::new(),
+        });
+    }
+    let matches = engine.matching(req)?;
+    let timeline = match args.timeline {
+        Some(i) => Some(timeline::count(
+            &matches,
+            match i {
+                TimelineInterval::Day => Interval::Day,
+                TimelineInterval::Week => Interval::Week,
+                TimelineInterval::Month => Interval::Month,
+                TimelineInterval::Year => Interval::Year,
+            },
+        )?),
+        None => None,
+    };
+    let mut wanted: Vec<Facet> = Vec::new();
+    for f in &args.facets {
+        let facet = match f {
+            FacetName::Speaker => Facet::Speaker,
+            FacetName::Entity => Facet::Entity,
+            FacetName::Source => Facet::Source,
+        };
+        if !wanted.contains(&facet) {
+            wanted.push(facet);
+        }
+    }
+    let facets = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        facets::count(&matches, &wanted)?
+    };
+    Ok(Extras { timeline, facets })
+}
+
+/// A response as JSON, with `timeline` (and `undated`) and `facets` when asked for.
+fn response_json(resp: &Response, extras: &Extras) -> anyhow::Result<serde_json::Value> {
+    let mut out = serde_json::to_value(resp)?;
+    if let Some(t) = &extras.timeline {
+        out["interval"] = serde_json::to_value(t.interval)?;
+        out["timeline"] = serde_json::to_value(&t.periods)?;
+        out["undated"] = t.undated.into();
+    }
+    if !extras.facets.is_empty() {
+        let mut map = serde_json::Map::new();
+        for f in &extras.facets {
+            map.insert(f.facet.name().into(), serde_json::to_value(&f.top)?);
+        }
+        out["facets"] = map.into();
+    }
+    Ok(out)
 }
 
 fn search(dir: &std::path::Path, args: SearchArgs) -> anyhow::Result<u8> {
@@ -157,22 +256,35 @@ fn search(dir: &std::path::Path, args: SearchArgs) -> anyhow::Result<u8> {
             if line.trim().is_empty() {
                 continue;
             }
-            let resp = engine.search(&request(&args, line))?;
+            let req = request(&args, line);
+            let resp = engine.search(&req)?;
             any |= !resp.hits.is_empty();
-            writeln!(out, "{}", serde_json::to_string(&resp)?)?;
+            let extras = extras(&engine, &args, &req)?;
+            writeln!(out, "{}", response_json(&resp, &extras)?)?;
         }
         out.flush()?;
         return Ok(if any { EXIT_OK } else { EXIT_NOTHING });
     }
-    let query = args.query.join(" ");
-    let resp = engine.search(&request(&args, query))?;
+    let req = request(&args, args.query.join(" "));
+    let resp = engine.search(&req)?;
+    let extras = extras(&engine, &args, &req)?;
+    if let (Some(path), Some(t)) = (&args.plot, &extras.timeline) {
+        std::fs::write(path, plot::svg(t, &resp.query))
+            .with_context(|| format!("cannot write --plot file {}", path.display()))?;
+    }
     if args.json {
-        writeln!(out, "{}", serde_json::to_string(&resp)?)?;
+        writeln!(out, "{}", response_json(&resp, &extras)?)?;
     } else {
         if args.explain {
             render::explain(&mut out, &resp.interpretation)?;
         }
         render::hits(&mut out, &resp, color_enabled(args.color))?;
+        if let Some(t) = &extras.timeline {
+            render::timeline(&mut out, t, resp.total)?;
+        }
+        for f in &extras.facets {
+            render::facet(&mut out, f)?;
+        }
     }
     out.flush()?;
     // The process ends here: unmapping the index file by file as the engine drops costs

@@ -1,11 +1,16 @@
 //! Human-readable output: search hits with highlighted snippets, the index summary, stats,
-//! and the `--explain` view of a plan.
+//! the `--explain` view of a plan, timelines as bar charts, facet tables, saved searches and
+//! their reports.
 
 use std::io::{self, Write};
 
 use crate::cli::stats::Stats;
+use crate::index::watch::SavedSearch;
 use crate::index::writer::Summary;
+use crate::search::alerts::Report;
+use crate::search::facets::FacetCounts;
 use crate::search::run::Response;
+use crate::search::timeline::Timeline;
 use crate::search::understand::{Kind, Plan};
 
 const BOLD: &str = "\x1b[1m";
@@ -160,6 +165,115 @@ pub fn stats(out: &mut impl Write, s: &Stats) -> io::Result<()> {
     Ok(())
 }
 
+/// Widest bar of a timeline, in characters.
+const BAR_WIDTH: usize = 50;
+/// How many new hits of each saved search an index run's summary lists.
+pub const INDEX_REPORT_HITS: usize = 5;
+
+/// A bar of `count` against `max`, in eighths of a block.
+fn bar(count: u64, max: u64) -> String {
+    if max == 0 || count == 0 {
+        return String::new();
+    }
+    let eighths = ((count as f64 / max as f64) * (BAR_WIDTH * 8) as f64).round() as usize;
+    let eighths = eighths.max(1);
+    let mut s = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        s.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8 - 1]);
+    }
+    s
+}
+
+/// The timeline as one line a period: name, bar, count; then the undated matches.
+pub fn timeline(out: &mut impl Write, t: &Timeline, total: usize) -> io::Result<()> {
+    let max = t.periods.iter().map(|p| p.count).max().unwrap_or(0);
+    let label = t.periods.iter().map(|p| p.period.len()).max().unwrap_or(0);
+    let digits = max.to_string().len();
+    writeln!(out, "\nmatches per {:?} ({total} in all)", t.interval)?;
+    for p in &t.periods {
+        let b = bar(p.count, max);
+        writeln!(out, "  {:<label$}  {:>digits$}  {b}", p.period, p.count)?;
+    }
+    if t.periods.is_empty() {
+        writeln!(out, "  no dated matches")?;
+    }
+    if t.undated > 0 {
+        writeln!(out, "  {:<label$}  {:>digits$}", "undated", t.undated)?;
+    }
+    Ok(())
+}
+
+/// One facet's top names with their counts.
+pub fn facet(out: &mut impl Write, f: &FacetCounts) -> io::Result<()> {
+    let what = match f.counted {
+        Kind::Quote => "quotes",
+        Kind::Article => "articles",
+    };
+    writeln!(out, "\ntop {} ({what})", f.facet.name())?;
+    if f.top.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for n in &f.top {
+        writeln!(out, "  {:>6}  {}", n.count, n.name)?;
+    }
+    Ok(())
+}
+
+/// One saved search on a line: name, query, filters.
+pub fn saved_search(out: &mut impl Write, s: &SavedSearch) -> io::Result<()> {
+    let mut line = format!("{}  {:?}", s.name, s.query);
+    for (flag, v) in [
+        ("--speaker", &s.speaker),
+        ("--entity", &s.entity),
+        ("--since", &s.since),
+        ("--until", &s.until),
+    ] {
+        if let Some(v) = v {
+            line.push_str(&format!(" {flag} {v:?}"));
+        }
+    }
+    match s.kind.as_deref() {
+        Some("quote") => line.push_str(" --quotes"),
+        Some("article") => line.push_str(" --articles"),
+        _ => {}
+    }
+    if let Some(at) = &s.last_report {
+        line.push_str(&format!("  (last report {at})"));
+    }
+    writeln!(out, "{line}")
+}
+
+/// What is new for a saved search: a headline, then up to `shown` hits (all when `None`).
+pub fn watch_report(out: &mut impl Write, r: &Report, shown: Option<usize>) -> io::Result<()> {
+    let what = if r.new == 1 { "match" } else { "matches" };
+    writeln!(out, "{}: {} new {what}", r.name, r.new)?;
+    let shown = shown.unwrap_or(usize::MAX);
+    for h in r.hits.iter().take(shown) {
+        let date = h
+            .date
+            .as_deref()
+            .map_or("unknown date", |d| d.get(..10).unwrap_or(d));
+        let title = h.title.as_deref().unwrap_or("");
+        match h.kind {
+            Kind::Quote => writeln!(
+                out,
+                "  {date} · {} · {:?} — {title}",
+                h.speaker.as_deref().unwrap_or("unknown speaker"),
+                h.quote.as_deref().unwrap_or("")
+            )?,
+            Kind::Article => writeln!(out, "  {date} · article · {title}")?,
+        }
+    }
+    if r.hits.len() > shown {
+        writeln!(
+            out,
+            "  … and {} more (all of them under --json)",
+            r.hits.len() - shown
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +289,14 @@ mod tests {
             highlighted("an expanded NATO", &[[3, 11]], false),
             "an expanded NATO"
         );
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest_count() {
+        assert_eq!(bar(0, 10), "");
+        assert_eq!(bar(10, 10).chars().count(), BAR_WIDTH);
+        assert_eq!(bar(5, 10), "█".repeat(BAR_WIDTH / 2));
+        // A count above zero is never an empty bar.
+        assert_eq!(bar(1, 1_000_000), "▏");
     }
 }

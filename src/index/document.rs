@@ -42,6 +42,9 @@ fn add_common(
     if let Some(s) = &record.source {
         doc.add_text(f.source, s);
     }
+    if let Some(u) = &record.url {
+        doc.add_text(f.url, u);
+    }
 }
 
 /// The article document.
@@ -55,9 +58,6 @@ pub fn article(
     doc.add_text(f.kind, KIND_ARTICLE);
     add_common(&mut doc, f, file_key, record, analysis);
     doc.add_text(f.body, &record.body);
-    if let Some(u) = &record.url {
-        doc.add_text(f.url, u);
-    }
     if let Some(a) = &record.author {
         doc.add_text(f.author, a);
     }

@@ -1,8 +1,8 @@
 //! The tantivy index: schema ([`schema`]), documents built from analysed articles
 //! ([`document`]), the change-tracking manifest ([`manifest`]), the incremental writer
 //! ([`writer`]), merging shard indexes ([`merge`]), removing what a failed run left
-//! ([`cleanup`]), the archive-wide name table ([`names`], grouped by [`identity`]) and opening
-//! an index for reading ([`Store`]).
+//! ([`cleanup`]), the archive-wide name table ([`names`], grouped by [`identity`]), the saved
+//! searches kept beside it ([`watch`]) and opening an index for reading ([`Store`]).
 
 pub mod cleanup;
 pub mod document;
@@ -12,6 +12,7 @@ pub mod merge;
 pub mod names;
 pub mod schema;
 pub mod stem;
+pub mod watch;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

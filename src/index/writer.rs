@@ -110,6 +110,26 @@ fn under_any_root(key: &str, roots: &[String]) -> bool {
     })
 }
 
+/// The files and skips that are not inside the index directory: with the index inside the
+/// archive (`newsdex index arch --index arch/idx`) its own files are never articles.
+fn outside_index(
+    store: &Store,
+    mut files: Vec<SourceFile>,
+    mut skips: Vec<Skip>,
+) -> (Vec<SourceFile>, Vec<Skip>) {
+    let Ok(index) = store.dir.canonicalize() else {
+        return (files, skips);
+    };
+    let index = [index.to_string_lossy().into_owned()];
+    files.retain(|f| !under_any_root(&f.key, &index));
+    skips.retain(|s| {
+        !std::path::Path::new(&s.path)
+            .canonicalize()
+            .is_ok_and(|p| under_any_root(&p.to_string_lossy(), &index))
+    });
+    (files, skips)
+}
+
 /// Indexes `roots` into `store`: the periodic, incremental re-index.
 pub fn update(
     store: &Store,
@@ -268,6 +288,7 @@ fn write_and_commit(
 ) -> Result<Summary> {
     let known = manifest::load(store, &reader.searcher())?;
     let (files, walk_skips) = scope.walk()?;
+    let (files, walk_skips) = outside_index(store, files, walk_skips);
 
     let root_keys: Vec<String> = match scope {
         Scope::Roots(roots) => roots

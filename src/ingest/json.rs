@@ -265,11 +265,13 @@ fn record(display: &str, n: Option<usize>, obj: &Map<String, Value>) -> Result<R
         });
     let text = get(obj, BODY).and_then(body).unwrap_or_default();
     let text = text.trim();
-    if text.is_empty() {
+    let title = get(obj, TITLE).and_then(|v| coerce(v, " ", false));
+    // A headline without a body (1,798 Reuters-21578 stories) is still an article.
+    if text.is_empty() && title.is_none() {
         return Err(if get(obj, BODY).is_some() {
-            "empty article (no body text)".into()
+            "empty article (no title and no body text)".into()
         } else {
-            "no article text (no body/text/content field)".into()
+            "no article text (no title and no body/text/content field)".into()
         });
     }
     let date_meta = get(obj, DATE)
@@ -284,7 +286,7 @@ fn record(display: &str, n: Option<usize>, obj: &Map<String, Value>) -> Result<R
     Ok(Record {
         id,
         path: display.to_string(),
-        title: get(obj, TITLE).and_then(|v| coerce(v, " ", false)),
+        title,
         body: text.to_string(),
         date_meta,
         dateline: get(obj, DATELINE).and_then(|v| coerce(v, " ", false)),
@@ -352,6 +354,26 @@ mod tests {
             false,
         );
         assert_eq!(p.records[0].id, "w.json#1");
+    }
+
+    #[test]
+    fn a_headline_without_a_body_is_an_article() {
+        let line =
+            br#"{"id": "reuters-9", "title": "U.S. TREASURY BALANCE AT FED ROSE", "body": ""}"#;
+        let p = parse("r.jsonl", line, true);
+        assert_eq!(p.skips, vec![]);
+        assert_eq!(
+            p.records[0].title.as_deref(),
+            Some("U.S. TREASURY BALANCE AT FED ROSE")
+        );
+        assert_eq!(p.records[0].body, "");
+        let p = parse(
+            "r.jsonl",
+            br#"{"id": "reuters-10", "title": " ", "body": " "}"#,
+            true,
+        );
+        assert!(p.records.is_empty());
+        assert!(p.skips[0].reason.contains("no title"), "{:?}", p.skips);
     }
 
     #[test]

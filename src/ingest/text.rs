@@ -174,7 +174,8 @@ pub fn read(display: &str, text: &str) -> Result<Record, String> {
         0
     };
     record.body = body_from(text, start).to_string();
-    if record.body.trim().is_empty() {
+    // A headline with no text is still a story a reader may search for.
+    if record.body.trim().is_empty() && record.title.is_none() {
         return Err("empty article".into());
     }
     Ok(record)
@@ -236,11 +237,14 @@ mod tests {
     }
 
     #[test]
-    fn title_alone_or_empty_is_empty_article() {
+    fn a_title_alone_is_an_article_and_nothing_is_not() {
         assert_eq!(read("a.txt", "").unwrap_err(), "empty article");
         assert_eq!(read("a.txt", " \n\t\n").unwrap_err(), "empty article");
+        let headline = read("a.txt", "Title: Oil rises\nDate: 2020-01-01\n\n\n").unwrap();
+        assert_eq!(headline.title.as_deref(), Some("Oil rises"));
+        assert_eq!(headline.body, "");
         assert_eq!(
-            read("a.txt", "Title: x\nDate: 2020-01-01\n\n\n").unwrap_err(),
+            read("a.txt", "Date: 2020-01-01\n\n\n").unwrap_err(),
             "empty article"
         );
         // A single short line with nothing after it is the body, not a title.
@@ -276,7 +280,7 @@ mod tests {
         fn body_is_a_verbatim_slice(s in any::<String>()) {
             if let Ok(r) = read("p.txt", &s) {
                 prop_assert!(s.contains(&r.body));
-                prop_assert!(!r.body.trim().is_empty());
+                prop_assert!(!r.body.trim().is_empty() || r.title.is_some());
             }
         }
 

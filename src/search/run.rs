@@ -23,8 +23,10 @@ use crate::error::{Error, Result};
 use crate::index::names::Names;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::index::{Fields, Store};
+use crate::search::matches::Matches;
 use crate::search::ranking::Ranking;
 use crate::search::snippet::{self, Snippet};
+use crate::search::title;
 use crate::search::understand::{self, Context, Kind, Plan, TopicTerm, parse_period};
 
 /// How many of the first pass's best documents the RM3 query re-ranks (at least the hits
@@ -688,11 +690,7 @@ impl Engine {
         )?;
         let mut top = self.collect(&searcher, &stats, &query, depth, req.sort)?;
         if top.is_empty() && plan.dates_from == Some("query") {
-            notes.push(format!(
-                "nothing between {} and {}; showing all dates",
-                plan.since.map_or("the start".into(), |d| d.to_string()),
-                plan.until.map_or("now".into(), |d| d.to_string())
-            ));
+            notes.push(all_dates_note(&plan));
             plan.since = None;
             plan.until = None;
             plan.dates_from = None;
@@ -766,6 +764,25 @@ impl Engine {
             total,
             hits,
         })
+    }
+
+    /// Every document a search for `req` counts in its `total`, unranked: what export,
+    /// timelines and facets walk. Dates read from the question are dropped when nothing
+    /// matches within them, as [`Engine::search`] does.
+    pub fn matching(&self, req: &Request) -> Result<Matches> {
+        let mut plan = self.plan(req)?;
+        let searcher = self.reader.searcher();
+        let mut notes = Vec::new();
+        let mut query = self.build_query(&plan, true, &mut notes).query;
+        if plan.dates_from == Some("query") && searcher.search(query.as_ref(), &Count)? == 0 {
+            notes.push(all_dates_note(&plan));
+            plan.since = None;
+            plan.until = None;
+            plan.dates_from = None;
+            query = self.build_query(&plan, false, &mut Vec::new()).query;
+        }
+        plan.notes.extend(notes);
+        Ok(Matches::new(searcher, self.store.fields, plan, query))
     }
 
     /// The best `n` documents for `topic`. By relevance, the union's top candidates (at
@@ -848,6 +865,11 @@ impl Engine {
         let is_quote =
             text(f.kind).as_deref() == Some(KIND_QUOTE) || doc.get_first(f.quote).is_some();
         let source_text = text(if is_quote { f.context } else { f.body }).unwrap_or_default();
+        let title = match text(f.title) {
+            Some(t) => Some(t),
+            None if is_quote => title::of_article(searcher, f, &text(f.id).unwrap_or_default())?,
+            None => title::first_words(&source_text),
+        };
         Ok((
             Hit {
                 rank: 0,
@@ -855,7 +877,7 @@ impl Engine {
                 kind: if is_quote { Kind::Quote } else { Kind::Article },
                 article_id: text(f.id).unwrap_or_default(),
                 path: text(f.path).unwrap_or_default(),
-                title: text(f.title),
+                title,
                 date: text(f.date_display),
                 source: text(f.source),
                 // Shown as its identity: "Donald J. Trump" and a bare "Trump" are Donald Trump.
@@ -875,6 +897,15 @@ impl Engine {
             source_text,
         ))
     }
+}
+
+/// The note of a search whose question's dates matched nothing.
+fn all_dates_note(plan: &Plan) -> String {
+    format!(
+        "nothing between {} and {}; showing all dates",
+        plan.since.map_or("the start".into(), |d| d.to_string()),
+        plan.until.map_or("now".into(), |d| d.to_string())
+    )
 }
 
 /// A search's scored query and, apart, the proximity clauses added to its top candidates.
