@@ -21,6 +21,37 @@ pub struct Record {
     pub source: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// The dates a web page states, unparsed, each with the place it was found (empty for
+    /// other formats); `extract::page_date` chooses among them.
+    pub page_dates: Vec<PageDate>,
+}
+
+/// A date string found on a web page and the place it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageDate {
+    pub text: String,
+    pub cue: DateCue,
+}
+
+/// Where on a web page a date was stated, most reliable first (the order is the reliability).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateCue {
+    /// A publication date in metadata: `<meta>` tags, JSON-LD, microdata
+    /// (`itemprop="datePublished"`), `<time pubdate>`.
+    Published,
+    /// The page's own URL (`<link rel="canonical">`, `og:url`): `/2019/03/12/…`.
+    Url,
+    /// Text of a byline or date element (class, id or itemprop naming a date, time, byline,
+    /// meta line) outside comments and sidebars.
+    Byline,
+    /// Visible text just after the headline (a dateline, "Veröffentlicht am 12.03.2019").
+    NearTitle,
+    /// A `<time datetime>` outside comments and sidebars.
+    TimeElement,
+    /// The date of last modification in metadata (`article:modified_time`, `dateModified`).
+    Modified,
+    /// A date anywhere in the article's visible text.
+    PageText,
 }
 
 /// A date string and where it was found.
@@ -38,6 +69,7 @@ pub enum DateSource {
     Header,
     Dateline,
     Path,
+    Url,
     Text,
 }
 

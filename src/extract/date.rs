@@ -1,4 +1,5 @@
-//! Publication dates: metadata > header > dateline > path or file name. Never invented.
+//! Publication dates: metadata > header > dateline > path or file name. Never invented. (Web
+//! pages choose among the dates they state in `page_date`.)
 //!
 //! Parses ISO 8601 / RFC 3339, RFC 2822, the Reuters-21578 form (`26-FEB-1987 15:01:01.79`)
 //! and written dates (`Feb. 1, 2022`, `1 February 2022`). Anything doubtful (a year outside
@@ -15,6 +16,9 @@ const MAX_YEAR: i32 = 2100;
 
 /// The record's publication date, or `None` when nothing states one.
 pub fn publication_date(record: &Record) -> Option<PubDate> {
+    if !record.page_dates.is_empty() {
+        return crate::extract::page_date::publication_date(record);
+    }
     if let Some(raw) = &record.date_meta
         && let Some(d) = parse_date(&raw.text)
     {
@@ -40,8 +44,8 @@ pub fn publication_date(record: &Record) -> Option<PubDate> {
 /// A parsed date with its time of day and offset when stated (`None` offset = stated without
 /// a zone, taken as UTC; `zulu` = written `Z`/`UTC`/`GMT`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct DateValue {
-    date: NaiveDate,
+pub(crate) struct DateValue {
+    pub(crate) date: NaiveDate,
     time: Option<(NaiveTime, Option<Zone>)>,
 }
 
@@ -52,7 +56,17 @@ struct Zone {
 }
 
 impl DateValue {
-    fn to_pub(self, source: DateSource) -> Option<PubDate> {
+    /// A day without a time.
+    pub(crate) fn day(date: NaiveDate) -> Self {
+        DateValue { date, time: None }
+    }
+
+    /// Whether a time of day was stated.
+    pub(crate) fn has_time(&self) -> bool {
+        self.time.is_some()
+    }
+
+    pub(crate) fn to_pub(self, source: DateSource) -> Option<PubDate> {
         if !(MIN_YEAR..=MAX_YEAR).contains(&self.date.year()) {
             return None;
         }
@@ -86,7 +100,7 @@ impl DateValue {
 }
 
 /// A date string from metadata or a header: ISO 8601 / RFC 3339 first, then written forms.
-fn parse_date(s: &str) -> Option<DateValue> {
+pub(crate) fn parse_date(s: &str) -> Option<DateValue> {
     let s = s.trim();
     if s.is_empty() || s.len() > 120 {
         return None;

@@ -7,6 +7,7 @@
 pub mod canon;
 pub mod date;
 pub mod ner;
+pub mod page_date;
 pub mod quotes;
 pub mod token;
 

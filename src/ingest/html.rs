@@ -10,7 +10,7 @@
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use crate::article::{DateSource, RawDate, Record};
+use crate::article::{DateCue, PageDate, Record};
 use crate::ingest::Parsed;
 
 /// Elements whose content is never article text.
@@ -48,6 +48,7 @@ const BLOCKS: &[&str] = &[
     "h5",
     "h6",
     "br",
+    "p",
     "blockquote",
     "pre",
     "dd",
@@ -58,21 +59,112 @@ const BLOCKS: &[&str] = &[
     "body",
 ];
 
-const DATE_META: &[&str] = &[
+/// `<meta>` names of the publication date, most trusted first.
+const PUBLISHED_META: &[&str] = &[
     "article:published_time",
     "og:article:published_time",
+    "og:published_time",
+    "article:published",
     "datepublished",
-    "date",
-    "pubdate",
+    "date_published",
+    "published_time",
+    "published-date",
+    "published_date",
     "publishdate",
     "publish-date",
+    "publish_date",
     "publication_date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "sailthru.date",
+    "publication-date",
+    "pubdate",
+    "pub_date",
     "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date.published",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+    "prism.publicationdate",
+    "article.published",
+    "article_date_original",
+    "originalpublicationdate",
+    "rnews:datepublished",
+    "cxenseparse:recs:publishtime",
+    "article:post_date",
+    "shareaholic:article_published_time",
+    "og:regdate",
+    "bt:pubdate",
+    "displaydate",
+    "datecreated",
+    "date",
+    "created",
+    "release_date",
+    "releasedate",
+];
+
+/// `<meta>` names of the date of last modification.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "date_modified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "shareaholic:article_modified_time",
+    "last-modified",
+    "lastmod",
+    "modified",
+    "revised",
+    "updated",
+];
+
+/// JSON-LD keys holding dates, and what kind of date each is.
+const JSON_LD_DATES: &[(&str, DateCue)] = &[
+    ("datePublished", DateCue::Published),
+    ("dateCreated", DateCue::Published),
+    ("uploadDate", DateCue::Published),
+    ("dateModified", DateCue::Modified),
+];
+
+/// Elements whose content is never the page's own text for dates.
+const NOT_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "button", "select", "svg",
+    "iframe", "head", "option", "textarea",
+];
+
+/// Parts of a class or id that mark boilerplate: comments, sidebars, lists of other articles.
+const BOILERPLATE_MARKS: &[&str] = &[
+    "comment",
+    "sidebar",
+    "related",
+    "footer",
+    "widget",
+    "share",
+    "social",
+    "teaser",
+    "recommend",
+    "newsletter",
+    "breadcrumb",
+    "cookie",
+    "advert",
+    "promo",
+    "popular",
+    "mostread",
+    "navigation",
+    "menu",
+    "reply",
+];
+
+/// Parts of a class, id or itemprop that mark a byline or date line.
+const DATE_MARKS: &[&str] = &[
+    "date", "time", "byline", "posted", "publish", "datum", "dateline", "meta", "zeit", "fecha",
 ];
 
 pub fn parse(display: &str, bytes: &[u8]) -> Parsed {
@@ -99,7 +191,8 @@ fn metas(doc: &Html) -> Vec<(String, String)> {
             let key = v
                 .attr("property")
                 .or_else(|| v.attr("name"))
-                .or_else(|| v.attr("itemprop"))?;
+                .or_else(|| v.attr("itemprop"))
+                .or_else(|| v.attr("http-equiv"))?;
             let content = collapse(v.attr("content")?);
             (!content.is_empty()).then(|| (key.trim().to_ascii_lowercase(), content))
         })
@@ -254,6 +347,10 @@ fn body(doc: &Html) -> String {
 /// nesting depth, and no real page comes near it.
 const MAX_DEPTH: usize = 1000;
 
+/// Pages nested deeper than this are read by the hand-written reader alone: the crate walks the
+/// tree recursively, and a thread's stack must hold it.
+const CRATE_MAX_DEPTH: usize = 256;
+
 /// Elements that never hold content or close themselves implicitly, so sloppy pages that leave
 /// them open do not look deep.
 const NO_DEPTH: &[&str] = &[
@@ -295,7 +392,319 @@ fn nesting_depth(text: &str) -> usize {
     max
 }
 
-/// Reads one decoded HTML page into a record; the error is the skip reason.
+/// The main text as the `trafilatura` crate finds it (its readability fallback on), one
+/// paragraph per block of its output; `None` when it finds nothing or fails.
+fn main_text(html: &str) -> Option<String> {
+    let opts = trafilatura::Options::default().with_fallback(true);
+    let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        trafilatura::extract(html, &opts)
+    }))
+    .ok()?
+    .ok()?;
+    let fragment = Html::parse_fragment(&found.content_html);
+    let text = collect(fragment.root_element(), false).join("\n\n");
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The lower-cased words of an element's class names and id (split at `-` and `_`), one list
+/// per name, with its itemprop when `with_itemprop`.
+fn name_words(e: &scraper::node::Element, with_itemprop: bool) -> Vec<Vec<String>> {
+    let itemprop = with_itemprop.then(|| e.attr("itemprop")).flatten();
+    let names = e.attr("class").unwrap_or("").split_whitespace();
+    names
+        .chain(e.attr("id"))
+        .chain(itemprop)
+        .map(|n| {
+            n.split(['-', '_'])
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect()
+}
+
+/// A word names a mark when it is the mark, or the mark with a plural or camel-case tail
+/// ("comments", "commentList", "datePublished").
+fn names_mark(word: &str, marks: &[&str]) -> bool {
+    marks.iter().any(|m| {
+        word.strip_prefix(m).is_some_and(|rest| {
+            rest.is_empty() || rest == "s" || !rest.starts_with(char::is_lowercase)
+        }) || word == *m
+    })
+}
+
+/// A byline or date element: a class, id or itemprop word naming a date, time, byline or meta
+/// line, or a name containing one ("entry-date", "postdate", "datePublished").
+fn date_marked(e: &scraper::node::Element) -> bool {
+    let itemprop = e.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+    itemprop.contains("date")
+        || name_words(e, false)
+            .iter()
+            .flatten()
+            .any(|w| DATE_MARKS.iter().any(|m| w.contains(m)) && !w.contains("update"))
+}
+
+/// Boilerplate: a class or id word naming comments, sidebars, related articles, sharing
+/// (`post-comments`, `sidebar`), unless the same name also says it is the content or a date.
+fn boilerplate_marked(e: &scraper::node::Element) -> bool {
+    name_words(e, false).iter().any(|words| {
+        let content = words.iter().any(|w| {
+            matches!(w.as_str(), "content" | "main" | "article" | "body")
+                || DATE_MARKS.iter().any(|m| w.contains(m))
+        });
+        !content && words.iter().any(|w| names_mark(w, BOILERPLATE_MARKS))
+    })
+}
+
+/// The visible text of a page for date finding, without boilerplate (comments, sidebars,
+/// navigation): the whole text, the byline and date elements' texts, where the first `<h1>`
+/// starts and ends in it, and the `datetime` of `<time>` elements.
+#[derive(Default)]
+struct VisibleText {
+    text: String,
+    bylines: Vec<String>,
+    h1: Option<(usize, usize)>,
+    times: Vec<String>,
+}
+
+/// Visible text kept for date finding.
+const MAX_VISIBLE: usize = 200_000;
+
+fn visible_text(doc: &Html) -> VisibleText {
+    let mut out = VisibleText::default();
+    let root = doc.root_element();
+    let root_node = *root;
+    let mut node = root_node;
+    // The node that opened the current byline, and where its text starts.
+    let mut byline = None;
+    let mut h1_open = None;
+    'walk: loop {
+        let mut descend = true;
+        match node.value() {
+            Node::Text(t) if out.text.len() < MAX_VISIBLE => out.text.push_str(t),
+            Node::Element(e) => {
+                let tag = e.name();
+                let structural = matches!(tag, "html" | "body" | "main" | "article");
+                if NOT_TEXT.contains(&tag) || (!structural && boilerplate_marked(e)) {
+                    descend = false;
+                } else {
+                    if tag == "time"
+                        && let Some(dt) = e.attr("datetime")
+                    {
+                        out.times.push(dt.to_string());
+                    }
+                    if byline.is_none() && (tag == "time" || date_marked(e)) {
+                        byline = Some((node, out.text.len()));
+                    }
+                    if tag == "h1" && out.h1.is_none() && h1_open.is_none() {
+                        h1_open = Some((node, out.text.len()));
+                    }
+                    if BLOCKS.contains(&tag) || tag == "p" {
+                        out.text.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+        if descend && let Some(child) = node.first_child() {
+            node = child;
+            continue;
+        }
+        loop {
+            if let Node::Element(e) = node.value() {
+                if BLOCKS.contains(&e.name()) || e.name() == "p" {
+                    out.text.push('\n');
+                }
+                if let Some((opened, start)) = byline
+                    && opened == node
+                {
+                    let t = out.text.get(start..).unwrap_or("");
+                    let t = collapse(t);
+                    if !t.is_empty() && out.bylines.len() < 20 {
+                        out.bylines.push(t.chars().take(300).collect());
+                    }
+                    byline = None;
+                }
+                if let Some((opened, start)) = h1_open
+                    && opened == node
+                {
+                    out.h1 = Some((start, out.text.len()));
+                    h1_open = None;
+                }
+            }
+            if node == root_node {
+                break 'walk;
+            }
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                break;
+            }
+            match node.parent() {
+                Some(p) => node = p,
+                None => break 'walk,
+            }
+        }
+    }
+    out
+}
+
+/// `s[from..to]` with both ends moved back onto char boundaries.
+fn slice(s: &str, from: usize, to: usize) -> &str {
+    let fix = |mut i: usize| {
+        i = i.min(s.len());
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    s.get(fix(from)..fix(to)).unwrap_or("")
+}
+
+/// A date key's string values in JSON-LD text that does not parse as JSON.
+fn raw_json_values(text: &str, key: &str, cue: DateCue, out: &mut Vec<PageDate>) {
+    let quoted = format!("\"{key}\"");
+    for (i, _) in text.match_indices(&quoted) {
+        let rest = text.get(i + quoted.len()..).unwrap_or("").trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = rest.find('"') {
+            push(out, rest.get(..end).unwrap_or(""), cue);
+        }
+    }
+}
+
+fn push(out: &mut Vec<PageDate>, text: &str, cue: DateCue) {
+    let text = collapse(text);
+    if !text.is_empty() && text.len() <= 200 {
+        out.push(PageDate { text, cue });
+    }
+}
+
+/// Dates in JSON-LD (also inside `@graph` and arrays), walked without recursion; comments'
+/// and reviews' dates are not the page's.
+fn json_ld_dates(doc: &Html, out: &mut Vec<PageDate>) {
+    let Some(sel) = selector(r#"script[type="application/ld+json"]"#) else {
+        return;
+    };
+    for script in doc.select(&sel) {
+        let text: String = script.text().collect();
+        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            for (key, cue) in JSON_LD_DATES {
+                raw_json_values(&text, key, *cue, out);
+            }
+            continue;
+        };
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Object(o) => {
+                    let kind = o.get("@type").map(|t| t.to_string()).unwrap_or_default();
+                    if kind.contains("Comment") || kind.contains("Review") {
+                        continue;
+                    }
+                    for (key, cue) in JSON_LD_DATES {
+                        if let Some(Value::String(d)) = o.get(*key) {
+                            push(out, d, *cue);
+                        }
+                    }
+                    stack.extend(o.values().rev());
+                }
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Every date the page states, each with its cue (`extract::page_date` chooses).
+fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<PageDate> {
+    let mut out = Vec::new();
+    for key in PUBLISHED_META {
+        for (k, v) in metas {
+            if k == key {
+                push(&mut out, v, DateCue::Published);
+            }
+        }
+    }
+    for (k, v) in metas {
+        if k == "parsely-page" {
+            raw_json_values(v, "pub_date", DateCue::Published, &mut out);
+        }
+    }
+    json_ld_dates(doc, &mut out);
+    // Microdata and the old `pubdate` / hAtom markers on elements.
+    if let Some(sel) = selector("[itemprop], time[pubdate], abbr.published, .published[title]") {
+        for e in doc.select(&sel) {
+            let v = e.value();
+            if v.name() == "meta" {
+                continue;
+            }
+            let prop = v.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+            let cue = match prop.as_str() {
+                "datepublished" | "datecreated" => DateCue::Published,
+                "datemodified" => DateCue::Modified,
+                "" => DateCue::Published,
+                _ => continue,
+            };
+            let text: String;
+            let value = match v.attr("content").or(v.attr("datetime")).or(v.attr("title")) {
+                Some(a) => a,
+                None => {
+                    text = e.text().collect();
+                    &text
+                }
+            };
+            push(&mut out, value, cue);
+        }
+    }
+    for key in MODIFIED_META {
+        for (k, v) in metas {
+            if k == key {
+                push(&mut out, v, DateCue::Modified);
+            }
+        }
+    }
+    if let Some(u) = url {
+        push(&mut out, u, DateCue::Url);
+    }
+    for (k, v) in metas {
+        if k == "og:url" || k == "twitter:url" {
+            push(&mut out, v, DateCue::Url);
+        }
+    }
+    let seen = visible_text(doc);
+    for b in &seen.bylines {
+        push(&mut out, b, DateCue::Byline);
+    }
+    if let Some((start, end)) = seen.h1 {
+        let near = collapse(slice(&seen.text, start.saturating_sub(300), end + 600));
+        push(
+            &mut out,
+            &near.chars().take(200).collect::<String>(),
+            DateCue::NearTitle,
+        );
+    }
+    for t in &seen.times {
+        push(&mut out, t, DateCue::TimeElement);
+    }
+    let from_title = seen.h1.map_or(0, |(start, _)| start);
+    for text in [slice(&seen.text, from_title, seen.text.len()), &seen.text] {
+        if !text.trim().is_empty() {
+            out.push(PageDate {
+                text: text.to_string(),
+                cue: DateCue::PageText,
+            });
+        }
+    }
+    out
+}
+
+/// Reads one decoded HTML page into a record; the error is the skip reason. A page with a
+/// title but no main text is still an article.
 pub fn read(display: &str, text: &str) -> Result<Record, String> {
     let depth = nesting_depth(text);
     if depth > MAX_DEPTH {
@@ -304,47 +713,40 @@ pub fn read(display: &str, text: &str) -> Result<Record, String> {
         ));
     }
     let doc = Html::parse_document(text);
-    let body = body(&doc);
-    if body.trim().is_empty() {
-        return Err("no article text".into());
-    }
     let metas = metas(&doc);
     let title = meta(&metas, &["og:title", "twitter:title"])
         .map(str::to_string)
         .or_else(|| first_text(&doc, "title"))
         .or_else(|| json_ld(&doc, "headline"))
         .or_else(|| first_text(&doc, "h1"));
-    let date = meta(&metas, DATE_META)
-        .map(str::to_string)
-        .or_else(|| {
-            let sel = selector("time[datetime]")?;
+    let crate_text = (depth <= CRATE_MAX_DEPTH)
+        .then(|| main_text(text))
+        .flatten();
+    let body = crate_text.unwrap_or_else(|| body(&doc));
+    if body.trim().is_empty() && title.is_none() {
+        return Err("no article text".into());
+    }
+    let url = selector(r#"link[rel="canonical"]"#)
+        .and_then(|sel| {
             doc.select(&sel)
-                .filter_map(|t| t.value().attr("datetime"))
+                .find_map(|l| l.value().attr("href"))
                 .map(collapse)
-                .find(|d| !d.is_empty())
         })
-        .or_else(|| json_ld(&doc, "datePublished"));
-    let url = meta(&metas, &["og:url"]).map(str::to_string).or_else(|| {
-        let sel = selector(r#"link[rel="canonical"]"#)?;
-        doc.select(&sel)
-            .find_map(|l| l.value().attr("href"))
-            .map(collapse)
-    });
+        .or_else(|| meta(&metas, &["og:url"]).map(str::to_string));
+    let page_dates = page_dates(&doc, &metas, url.as_deref());
     Ok(Record {
         id: display.to_string(),
         path: display.to_string(),
         title,
         body,
-        date_meta: date.map(|text| RawDate {
-            text,
-            origin: DateSource::Metadata,
-        }),
+        date_meta: None,
         dateline: None,
         source: meta(&metas, &["og:site_name", "application-name"])
             .map(str::to_string)
             .or_else(|| json_ld(&doc, "publisher")),
         url,
         author: meta(&metas, &["author", "article:author", "byl"]).map(str::to_string),
+        page_dates,
     })
 }
 
@@ -377,11 +779,19 @@ to go to war.</p>
         let r = read("a.html", PAGE).unwrap();
         assert_eq!(r.title.as_deref(), Some("Blair defends Iraq stance"));
         assert_eq!(r.source.as_deref(), Some("Example News"));
-        assert_eq!(r.date_meta.unwrap().text, "2005-02-01T10:00:00+00:00");
-        assert_eq!(
-            r.body,
-            "Tony Blair has defended his decision to go to war.\n\n\"I stand by it,\" he said."
+        assert!(r.page_dates.contains(&PageDate {
+            text: "2005-02-01T10:00:00+00:00".into(),
+            cue: DateCue::Published
+        }));
+        assert!(
+            r.body
+                .contains("Tony Blair has defended his decision to go to war."),
+            "{}",
+            r.body
         );
+        for boilerplate in ["Home", "Site banner", "Related", "Copyright", "track()"] {
+            assert!(!r.body.contains(boilerplate), "{}", r.body);
+        }
     }
 
     #[test]
@@ -391,8 +801,16 @@ to go to war.</p>
 <time datetime="2016-03-11">March 11</time><footer><p>(c)</p></footer></body></html>"#;
         let r = read("b.html", page).unwrap();
         assert_eq!(r.title.as_deref(), Some("T"));
-        assert_eq!(r.body, "First paragraph.\n\nSecond & last.");
-        assert_eq!(r.date_meta.unwrap().text, "2016-03-11");
+        assert!(r.body.contains("Second & last."), "{}", r.body);
+        assert!(
+            !r.body.contains("Menu") && !r.body.contains("(c)"),
+            "{}",
+            r.body
+        );
+        assert!(r.page_dates.contains(&PageDate {
+            text: "2016-03-11".into(),
+            cue: DateCue::TimeElement
+        }));
     }
 
     #[test]
@@ -401,7 +819,10 @@ to go to war.</p>
 {"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"H","datePublished":"2022-02-01T10:00:00+03:00"}]}
 </script></head><body><div>Only a div of text.</div><nav>menu</nav></body></html>"#;
         let r = read("c.html", page).unwrap();
-        assert_eq!(r.date_meta.unwrap().text, "2022-02-01T10:00:00+03:00");
+        assert!(r.page_dates.contains(&PageDate {
+            text: "2022-02-01T10:00:00+03:00".into(),
+            cue: DateCue::Published
+        }));
         assert_eq!(r.title.as_deref(), Some("H"));
         assert_eq!(r.body, "Only a div of text.");
     }
@@ -411,6 +832,45 @@ to go to war.</p>
         let page = "<html><head><style>body{}</style></head><body><script>alert(1)</script><noscript>enable js</noscript></body></html>";
         assert_eq!(read("d.html", page).unwrap_err(), "no article text");
         assert_eq!(read("e.html", "").unwrap_err(), "no article text");
+    }
+
+    #[test]
+    fn dates_from_every_place_the_page_states_them() {
+        let page = r#"<html><head><title>T</title>
+<link rel="canonical" href="https://x.org/2019/03/12/story.html">
+<meta name="parsely-page" content='{"title": "T", "pub_date": "2019-03-12T08:00:00Z"}'>
+<meta property="article:modified_time" content="2019-03-14T08:00:00Z">
+</head><body><div class="post-comments"><span class="date">1. April 2019</span></div>
+<h1>T</h1><div class="entry-meta">Veröffentlicht am 12. März 2019</div>
+<span itemprop="datePublished" content="2019-03-12">12.03.2019</span>
+<p>Text of the article, long enough to be one.</p></body></html>"#;
+        let r = read("d.html", page).unwrap();
+        let has = |text: &str, cue: DateCue| {
+            r.page_dates
+                .iter()
+                .any(|d| d.cue == cue && d.text.contains(text))
+        };
+        assert!(
+            has("2019-03-12T08:00:00Z", DateCue::Published),
+            "{:?}",
+            r.page_dates
+        );
+        assert!(has("2019-03-12", DateCue::Published));
+        assert!(has("2019-03-14T08:00:00Z", DateCue::Modified));
+        assert!(has("https://x.org/2019/03/12/story.html", DateCue::Url));
+        assert!(has("Veröffentlicht am 12. März 2019", DateCue::Byline));
+        assert!(has("Veröffentlicht am 12. März 2019", DateCue::NearTitle));
+        // The date inside the comments is no candidate.
+        assert!(!has("1. April 2019", DateCue::Byline));
+        assert!(!has("1. April 2019", DateCue::PageText));
+    }
+
+    #[test]
+    fn a_titled_page_without_main_text_is_an_article() {
+        let page = "<html><head><title>Only a headline</title></head><body></body></html>";
+        let r = read("t.html", page).unwrap();
+        assert_eq!(r.title.as_deref(), Some("Only a headline"));
+        assert_eq!(r.body, "");
     }
 
     #[test]

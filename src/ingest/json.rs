@@ -293,6 +293,7 @@ fn record(display: &str, n: Option<usize>, obj: &Map<String, Value>) -> Result<R
         source: get(obj, SOURCE).and_then(|v| coerce(v, ", ", false)),
         url: get(obj, URL).and_then(|v| coerce(v, " ", false)),
         author: get(obj, AUTHOR).and_then(|v| coerce(v, ", ", false)),
+        ..Record::default()
     })
 }
 

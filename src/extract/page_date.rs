@@ -1,0 +1,576 @@
+//! A web page's publication date, chosen among the dates the page states
+//! ([`Record::page_dates`]): each candidate has a cue (where it was found), and cues are tried
+//! most reliable first — publication metadata, the page's URL, a byline, the text after the
+//! headline, `<time>` elements, the modification date, any date in the text. Sanity checks: a
+//! publication date is never after the page's modification date, a date in running text that an
+//! "updated" word introduces comes after every other date in that text, and text dates before
+//! 1990 are not web publication dates.
+//!
+//! Dates in running text ([`dates_in`]): `12 March 2019`, `March 12, 2019`, `12. März 2019`,
+//! `12 de marzo de 2019` (month names of [`date_words/months.txt`]), `12.03.2019`, `12.03.19`,
+//! `2019-03-12`, `2019/03/12`, `03/12/2019` (month first unless the first number is over 12).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::article::{DateCue, DateSource, PageDate, PubDate, Record};
+use crate::extract::date::{DateValue, parse_date};
+
+/// Text dates before this year are history the page talks about, not its publication.
+const MIN_TEXT_YEAR: i32 = 1990;
+const MAX_YEAR: i32 = 2100;
+
+static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("date_words/months.txt").lines() {
+        let mut words = line.split_whitespace();
+        let Some(Ok(n)) = words.next().filter(|w| !w.starts_with('#')).map(str::parse) else {
+            continue;
+        };
+        for w in words {
+            map.insert(w.to_string(), n);
+        }
+    }
+    map
+});
+
+fn phrases(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+static UPDATED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| phrases(include_str!("date_words/updated.txt")));
+static PUBLISHED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| phrases(include_str!("date_words/published.txt")));
+
+/// A month name in any of the listed languages (a trailing full stop allowed).
+fn month_name(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.get(&w).copied()
+}
+
+/// What a date in running text is introduced by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Lead {
+    /// "Veröffentlicht am", "Published", "Posted on".
+    Published,
+    /// No telling word.
+    Plain,
+    /// "Updated", "aktualisiert", "Stand:".
+    Updated,
+}
+
+/// A date found in running text, with its byte position and what introduced it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextDate {
+    pub date: NaiveDate,
+    pub at: usize,
+    pub lead: Lead,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok<'a> {
+    /// Digits, how many, and the byte range.
+    Num(u32, usize),
+    Word(&'a str),
+    /// One punctuation character.
+    Punct(char),
+}
+
+/// Tokens of `s` with their byte starts; whitespace separates, every other character that is
+/// neither letter nor digit is its own token.
+fn tokens(s: &str) -> Vec<(usize, Tok<'_>)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                it.next();
+            }
+            let digits = s.get(i..end).unwrap_or("");
+            if digits.len() <= 4
+                && let Ok(n) = digits.parse()
+            {
+                out.push((i, Tok::Num(n, digits.len())));
+            } else {
+                out.push((i, Tok::Punct('#')));
+            }
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            out.push((i, Tok::Word(s.get(i..end).unwrap_or(""))));
+        } else if !c.is_whitespace() {
+            out.push((i, Tok::Punct(c)));
+        }
+    }
+    out
+}
+
+fn full_year(n: u32, len: usize) -> Option<i32> {
+    match len {
+        4 => Some(n as i32),
+        2 => Some(if n <= 40 {
+            2000 + n as i32
+        } else {
+            1900 + n as i32
+        }),
+        _ => None,
+    }
+}
+
+/// A date starting at token `k`, and how many tokens it spans.
+fn date_at(t: &[(usize, Tok<'_>)], k: usize) -> Option<(NaiveDate, usize)> {
+    let tok = |i: usize| t.get(i).map(|x| x.1);
+    let num = |i: usize| match tok(i) {
+        Some(Tok::Num(n, len)) => Some((n, len)),
+        _ => None,
+    };
+    let punct = |i: usize| match tok(i) {
+        Some(Tok::Punct(c)) => Some(c),
+        _ => None,
+    };
+    let word = |i: usize| match tok(i) {
+        Some(Tok::Word(w)) => Some(w),
+        _ => None,
+    };
+    let ordinal =
+        |i: usize| word(i).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th" | "er" | "e"));
+    let ymd = |y: i32, m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(y, m, d).filter(|d| (MIN_TEXT_YEAR..=MAX_YEAR).contains(&d.year()))
+    };
+    // A number may not continue another number ("1.12.03.2019", "v2.3.2019").
+    let prev_glued = k > 0
+        && matches!(tok(k - 1), Some(Tok::Punct('.' | '/' | '-' | ':' | ',')))
+        && matches!(tok(k.wrapping_sub(2)), Some(Tok::Num(..)))
+        && t.get(k - 1).map(|x| x.0 + 1) == t.get(k).map(|x| x.0);
+    if prev_glued {
+        return None;
+    }
+    if let Some((a, alen)) = num(k) {
+        // Numeric: a SEP b SEP c, the same separator twice, written without spaces.
+        if let (Some(s1), Some((b, blen)), Some(s2), Some((c, clen))) =
+            (punct(k + 1), num(k + 2), punct(k + 3), num(k + 4))
+        {
+            let tight = (k..k + 4).all(|i| {
+                let end = t.get(i).map(|x| {
+                    x.0 + match x.1 {
+                        Tok::Num(_, l) => l,
+                        Tok::Word(w) => w.len(),
+                        Tok::Punct(c) => c.len_utf8(),
+                    }
+                });
+                end == t.get(i + 1).map(|x| x.0)
+            });
+            let trailing_num = matches!(punct(k + 5), Some('.' | '/' | '-'))
+                && num(k + 6).is_some()
+                && t.get(k + 5).map(|x| x.0) == t.get(k + 4).map(|x| x.0 + clen);
+            if tight && s1 == s2 && matches!(s1, '.' | '/' | '-') && !trailing_num {
+                if alen == 4 && blen <= 2 && clen <= 2 {
+                    return ymd(a as i32, b, c).map(|d| (d, 5));
+                }
+                if alen <= 2 && blen <= 2 {
+                    let y = full_year(c, clen)?;
+                    if clen == 2 && s1 != '.' {
+                        return None;
+                    }
+                    let (d, m) = if s1 == '/' && a <= 12 { (b, a) } else { (a, b) };
+                    let (d, m) = if m > 12 && d <= 12 { (m, d) } else { (d, m) };
+                    return ymd(y, m, d).map(|x| (x, 5));
+                }
+            }
+            return None;
+        }
+        // "12 March 2019", "12. März 2019", "12th March, 2019", "12 de marzo de 2019".
+        if alen <= 2 {
+            let mut i = k + 1;
+            if punct(i) == Some('.') || ordinal(i) {
+                i += 1;
+            }
+            if word(i) == Some("de") {
+                i += 1;
+            }
+            let m = word(i).and_then(month_name)?;
+            i += 1;
+            if punct(i) == Some('.') {
+                i += 1;
+            }
+            if punct(i) == Some(',') || word(i) == Some("de") {
+                i += 1;
+            }
+            let (y, ylen) = num(i)?;
+            if ylen != 4 {
+                return None;
+            }
+            return ymd(y as i32, m, a).map(|d| (d, i + 1 - k));
+        }
+        return None;
+    }
+    // "March 12, 2019", "Mar. 12th 2019".
+    let m = word(k).and_then(month_name)?;
+    let mut i = k + 1;
+    if punct(i) == Some('.') {
+        i += 1;
+    }
+    let (d, dlen) = num(i)?;
+    if dlen > 2 {
+        return None;
+    }
+    i += 1;
+    if ordinal(i) {
+        i += 1;
+    }
+    if punct(i) == Some(',') {
+        i += 1;
+    }
+    let (y, ylen) = num(i)?;
+    if ylen != 4 {
+        return None;
+    }
+    ymd(y as i32, m, d).map(|x| (x, i + 1 - k))
+}
+
+/// What the few words before byte `at` of `s` say about the date there.
+fn lead(s: &str, at: usize) -> Lead {
+    let mut from = at.saturating_sub(40);
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = s.get(from..at).unwrap_or("").to_lowercase();
+    // Only the words since the last date-free sentence break count.
+    let before = before.rsplit(['|', '•', '·', '\n']).next().unwrap_or("");
+    let has = |list: &[&str]| {
+        list.iter().any(|p| {
+            before.match_indices(p).any(|(i, _)| {
+                let start_ok = i == 0
+                    || !before
+                        .get(..i)
+                        .and_then(|b| b.chars().next_back())
+                        .is_some_and(char::is_alphanumeric);
+                let end = i + p.len();
+                let end_ok = !before
+                    .get(end..)
+                    .and_then(|a| a.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+                start_ok && end_ok
+            })
+        })
+    };
+    if has(&UPDATED) {
+        Lead::Updated
+    } else if has(&PUBLISHED) {
+        Lead::Published
+    } else {
+        Lead::Plain
+    }
+}
+
+/// Every date written in `s`, in order.
+pub fn dates_in(s: &str) -> Vec<TextDate> {
+    let t = tokens(s);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < t.len() {
+        if let Some((date, span)) = date_at(&t, k) {
+            let at = t.get(k).map_or(0, |x| x.0);
+            out.push(TextDate {
+                date,
+                at,
+                lead: lead(s, at),
+            });
+            k += span;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The best date of running text: one introduced as the publication first, then a plain one,
+/// then an updated one (the first of each kind).
+fn best_in_text(s: &str) -> Option<NaiveDate> {
+    let found = dates_in(s);
+    found.iter().min_by_key(|d| (d.lead, d.at)).map(|d| d.date)
+}
+
+/// A full date in a URL's path: `/2019/03/12/`, `/2019-03-12-`, `/20190312/`.
+fn url_date(url: &str) -> Option<NaiveDate> {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let t = tokens(path);
+    for k in 0..t.len() {
+        let num = |i: usize| match t.get(i).map(|x| x.1) {
+            Some(Tok::Num(n, len)) => Some((n, len)),
+            _ => None,
+        };
+        let sep = |i: usize| matches!(t.get(i).map(|x| x.1), Some(Tok::Punct('/' | '-' | '_')));
+        let Some((y, 4)) = num(k) else { continue };
+        if sep(k + 1)
+            && let Some((m, 1..=2)) = num(k + 2)
+            && sep(k + 3)
+            && let Some((d, 1..=2)) = num(k + 4)
+            && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+            && (MIN_TEXT_YEAR..=MAX_YEAR).contains(&date.year())
+        {
+            return Some(date);
+        }
+    }
+    // Eight digits in a row, read as YYYYMMDD.
+    let b = path.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i - start == 8 {
+            let n = |a: usize, z: usize| path.get(a..z).and_then(|x| x.parse::<u32>().ok());
+            if let (Some(y), Some(m), Some(d)) = (
+                n(start, start + 4),
+                n(start + 4, start + 6),
+                n(start + 6, i),
+            ) && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+                && (MIN_TEXT_YEAR..=MAX_YEAR).contains(&date.year())
+            {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// A metadata value: a whole ISO / written date (keeping its time), else the first date in it.
+fn metadata_value(s: &str) -> Option<DateValue> {
+    parse_date(s).or_else(|| {
+        dates_in(s)
+            .first()
+            .map(|d| DateValue::day(d.date))
+            // A bare Unix time in seconds ("1552348800").
+            .or_else(|| unix_seconds(s))
+    })
+}
+
+fn unix_seconds(s: &str) -> Option<DateValue> {
+    let s = s.trim();
+    if s.len() != 10 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let secs: i64 = s.parse().ok()?;
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| DateValue::day(t.date_naive()))
+}
+
+fn source_of(cue: DateCue) -> DateSource {
+    match cue {
+        DateCue::Published | DateCue::TimeElement | DateCue::Modified => DateSource::Metadata,
+        DateCue::Url => DateSource::Url,
+        DateCue::Byline | DateCue::NearTitle | DateCue::PageText => DateSource::Text,
+    }
+}
+
+fn value_of(c: &PageDate) -> Option<DateValue> {
+    match c.cue {
+        DateCue::Published | DateCue::TimeElement | DateCue::Modified => metadata_value(&c.text),
+        DateCue::Url => url_date(&c.text).map(DateValue::day),
+        DateCue::Byline | DateCue::NearTitle | DateCue::PageText => {
+            best_in_text(&c.text).map(DateValue::day)
+        }
+    }
+}
+
+/// The publication date of a web page, or `None` when it states none.
+pub fn publication_date(record: &Record) -> Option<PubDate> {
+    choose(&record.page_dates)
+}
+
+/// The most reliable candidate that passes the sanity checks. A metadata instant one day off
+/// the date a byline or the headline's surroundings show is the same moment in another time
+/// zone: the day the page shows wins.
+pub fn choose(dates: &[PageDate]) -> Option<PubDate> {
+    let modified = dates
+        .iter()
+        .filter(|c| c.cue == DateCue::Modified)
+        .filter_map(value_of)
+        .map(|v| v.date)
+        .max();
+    let mut order: Vec<&PageDate> = dates.iter().collect();
+    order.sort_by_key(|c| c.cue);
+    let (cue, v) = order.into_iter().find_map(|c| {
+        let v = value_of(c)?;
+        let after_modified = c.cue != DateCue::Modified && modified.is_some_and(|m| v.date > m);
+        (!after_modified).then_some((c.cue, v))
+    })?;
+    if v.has_time() {
+        let shown = dates
+            .iter()
+            .filter(|c| matches!(c.cue, DateCue::Byline | DateCue::NearTitle))
+            .filter_map(value_of)
+            .find(|s| (s.date - v.date).num_days().abs() == 1);
+        if let Some(s) = shown {
+            return s.to_pub(DateSource::Text);
+        }
+    }
+    v.to_pub(source_of(cue))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(s: &str) -> Option<String> {
+        best_in_text(s).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn written_dates_in_european_languages() {
+        for (s, want) in [
+            ("Veröffentlicht am 12. März 2019 um 10:00", "2019-03-12"),
+            ("By Jane Doe | March 12, 2019", "2019-03-12"),
+            ("Posted on Mar. 12th, 2019", "2019-03-12"),
+            ("publié le 12 mars 2019", "2019-03-12"),
+            ("12 de marzo de 2019", "2019-03-12"),
+            ("12 marzo 2019 - Roma", "2019-03-12"),
+            ("12 maart 2019", "2019-03-12"),
+            ("1st June 2020", "2020-06-01"),
+            ("12 października 2021", "2021-10-12"),
+        ] {
+            assert_eq!(day(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn numeric_dates() {
+        for (s, want) in [
+            ("12.03.2019, 10:15 Uhr", "2019-03-12"),
+            ("Stand 1.3.2019", "2019-03-01"),
+            ("am 12.03.19 geschrieben", "2019-03-12"),
+            ("2019-03-12", "2019-03-12"),
+            ("2019/03/12", "2019-03-12"),
+            ("03/12/2019", "2019-03-12"),
+            ("25/12/2019", "2019-12-25"),
+        ] {
+            assert_eq!(day(s).as_deref(), Some(want), "{s}");
+        }
+        for s in [
+            "version 1.2.3",
+            "1.12.03.2019",
+            "12 March",
+            "phone 030/123/4567",
+            "12.3.1850",
+            "2019",
+            "12 / 03 / 2019",
+        ] {
+            assert_eq!(day(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn published_before_plain_before_updated() {
+        assert_eq!(
+            day("Aktualisiert: 14.03.2019 | Erstellt: 12.03.2019").as_deref(),
+            Some("2019-03-12")
+        );
+        assert_eq!(
+            day("Updated March 14, 2019 · March 12, 2019").as_deref(),
+            Some("2019-03-12")
+        );
+        assert_eq!(day("Updated March 14, 2019").as_deref(), Some("2019-03-14"));
+    }
+
+    #[test]
+    fn url_dates() {
+        for (u, want) in [
+            ("https://x.com/2019/03/12/story.html", Some("2019-03-12")),
+            ("https://x.com/news/2019-03-12-story", Some("2019-03-12")),
+            ("https://x.com/a/20190312/b.html", Some("2019-03-12")),
+            ("https://x.com/2019/03/story", None),
+            ("https://x.com/story-123456789", None),
+        ] {
+            assert_eq!(url_date(u).map(|d| d.to_string()).as_deref(), want, "{u}");
+        }
+    }
+
+    fn cand(text: &str, cue: DateCue) -> PageDate {
+        PageDate {
+            text: text.into(),
+            cue,
+        }
+    }
+
+    #[test]
+    fn most_reliable_cue_wins_and_modified_bounds_it() {
+        let dates = [
+            cand("Posted 1 May 2018", DateCue::Byline),
+            cand("https://x.com/2018/05/02/a", DateCue::Url),
+            cand("2018-05-03T10:00:00+02:00", DateCue::Published),
+        ];
+        let p = choose(&dates).unwrap();
+        assert_eq!(
+            (p.display.as_str(), p.source),
+            ("2018-05-03T10:00:00+02:00", DateSource::Metadata)
+        );
+        let p = choose(&dates[..2]).unwrap();
+        assert_eq!(
+            (p.display.as_str(), p.source),
+            ("2018-05-02", DateSource::Url)
+        );
+        // A "published" date after the modification date is not believed.
+        let dates = [
+            cand("2020-01-01", DateCue::Published),
+            cand("2018-05-04", DateCue::Modified),
+            cand("Posted 1 May 2018", DateCue::Byline),
+        ];
+        let p = choose(&dates).unwrap();
+        assert_eq!(
+            (p.display.as_str(), p.source),
+            ("2018-05-01", DateSource::Text)
+        );
+        // The day the byline shows beats an instant in another zone.
+        let dates = [
+            cand("2018-05-03T23:30:00Z", DateCue::Published),
+            cand("Posted 4 May 2018", DateCue::Byline),
+        ];
+        assert_eq!(choose(&dates).unwrap().display, "2018-05-04");
+        let p = choose(&[cand("2018-05-04", DateCue::Modified)]).unwrap();
+        assert_eq!(p.display, "2018-05-04");
+        assert_eq!(choose(&[cand("no date here", DateCue::PageText)]), None);
+        assert_eq!(choose(&[]), None);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(s in any::<String>()) {
+            let _ = dates_in(&s);
+            let _ = url_date(&s);
+            let _ = metadata_value(&s);
+        }
+
+        #[test]
+        fn datey_text_never_panics(s in "[0-9a-zA-Zä .,/\\-:|]{0,60}") {
+            for d in dates_in(&s) {
+                prop_assert!(s.is_char_boundary(d.at));
+            }
+        }
+    }
+}
