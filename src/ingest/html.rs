@@ -392,6 +392,10 @@ fn nesting_depth(text: &str) -> usize {
     max
 }
 
+/// Shorter crate output is not trusted (on a tiny page its fallback keeps navigation): the
+/// hand-written reader reads the page instead.
+const MIN_CRATE_TEXT: usize = 250;
+
 /// The main text as the `trafilatura` crate finds it (its readability fallback on), one
 /// paragraph per block of its output; `None` when it finds nothing or fails.
 fn main_text(html: &str) -> Option<String> {
@@ -403,7 +407,7 @@ fn main_text(html: &str) -> Option<String> {
     .ok()?;
     let fragment = Html::parse_fragment(&found.content_html);
     let text = collect(fragment.root_element(), false).join("\n\n");
-    (!text.trim().is_empty()).then_some(text)
+    (text.trim().len() >= MIN_CRATE_TEXT).then_some(text)
 }
 
 /// The lower-cased words of an element's class names and id (split at `-` and `_`), one list
