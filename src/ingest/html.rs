@@ -7,6 +7,7 @@
 //! text is skipped ("no article text"). The tree is walked without recursion, so deeply nested
 //! markup cannot overflow the stack.
 
+use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -255,55 +256,29 @@ fn name(node: &Node) -> Option<&str> {
     node.as_element().map(|e| e.name())
 }
 
-/// The paragraphs under `root`, skipping excluded elements; with `paragraphs == false`, every
-/// run of text between block elements instead (for pages without `<p>`).
-fn collect(root: ElementRef<'_>, paragraphs: bool) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    let mut in_p = 0usize;
-    let root_node = *root;
-    let mut node = root_node;
-    let flush = |buf: &mut String, out: &mut Vec<String>| {
-        let t = collapse(buf);
-        if !t.is_empty() {
-            out.push(t);
-        }
-        buf.clear();
-    };
+/// One step of a depth-first walk over a subtree.
+enum Step<'a> {
+    /// Entering a node: the visitor returns whether to walk its children.
+    Enter(NodeRef<'a, Node>),
+    /// Leaving a node, after its children (the visitor's answer is ignored).
+    Leave(NodeRef<'a, Node>),
+}
+
+/// Walks the subtree under `root` depth first without recursion (pages nest deeply), telling
+/// `visit` of every node entered and left.
+fn walk<'a>(root: NodeRef<'a, Node>, mut visit: impl FnMut(Step<'a>) -> bool) {
+    let mut node = root;
     'walk: loop {
-        // Enter `node`.
-        let value = node.value();
-        let tag = name(value);
-        let excluded = tag.is_some_and(|t| EXCLUDED.contains(&t));
-        if let Node::Text(t) = value
-            && (!paragraphs || in_p > 0)
+        if visit(Step::Enter(node))
+            && let Some(child) = node.first_child()
         {
-            buf.push_str(t);
-            buf.push(' ');
-        }
-        if paragraphs && tag == Some("p") {
-            in_p += 1;
-        }
-        if !paragraphs && tag.is_some_and(|t| BLOCKS.contains(&t)) {
-            flush(&mut buf, &mut out);
-        }
-        if !excluded && let Some(child) = node.first_child() {
             node = child;
             continue;
         }
         // Leave `node` and every ancestor that has no next sibling.
         loop {
-            let tag = name(node.value());
-            if paragraphs && tag == Some("p") {
-                in_p = in_p.saturating_sub(1);
-                if in_p == 0 {
-                    flush(&mut buf, &mut out);
-                }
-            }
-            if !paragraphs && tag.is_some_and(|t| BLOCKS.contains(&t)) {
-                flush(&mut buf, &mut out);
-            }
-            if node == root_node {
+            visit(Step::Leave(node));
+            if node == root {
                 break 'walk;
             }
             if let Some(next) = node.next_sibling() {
@@ -316,6 +291,53 @@ fn collect(root: ElementRef<'_>, paragraphs: bool) -> Vec<String> {
             }
         }
     }
+}
+
+/// The paragraphs under `root`, skipping excluded elements; with `paragraphs == false`, every
+/// run of text between block elements instead (for pages without `<p>`).
+fn collect(root: ElementRef<'_>, paragraphs: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut in_p = 0usize;
+    let flush = |buf: &mut String, out: &mut Vec<String>| {
+        let t = collapse(buf);
+        if !t.is_empty() {
+            out.push(t);
+        }
+        buf.clear();
+    };
+    walk(*root, |step| match step {
+        Step::Enter(node) => {
+            let value = node.value();
+            let tag = name(value);
+            if let Node::Text(t) = value
+                && (!paragraphs || in_p > 0)
+            {
+                buf.push_str(t);
+                buf.push(' ');
+            }
+            if paragraphs && tag == Some("p") {
+                in_p += 1;
+            }
+            if !paragraphs && tag.is_some_and(|t| BLOCKS.contains(&t)) {
+                flush(&mut buf, &mut out);
+            }
+            !tag.is_some_and(|t| EXCLUDED.contains(&t))
+        }
+        Step::Leave(node) => {
+            let tag = name(node.value());
+            if paragraphs && tag == Some("p") {
+                in_p = in_p.saturating_sub(1);
+                if in_p == 0 {
+                    flush(&mut buf, &mut out);
+                }
+            }
+            if !paragraphs && tag.is_some_and(|t| BLOCKS.contains(&t)) {
+                flush(&mut buf, &mut out);
+            }
+            true
+        }
+    });
     flush(&mut buf, &mut out);
     out
 }
@@ -477,44 +499,42 @@ const MAX_VISIBLE: usize = 200_000;
 fn visible_text(doc: &Html) -> VisibleText {
     let mut out = VisibleText::default();
     let root = doc.root_element();
-    let root_node = *root;
-    let mut node = root_node;
     // The node that opened the current byline, and where its text starts.
     let mut byline = None;
     let mut h1_open = None;
-    'walk: loop {
-        let mut descend = true;
-        match node.value() {
-            Node::Text(t) if out.text.len() < MAX_VISIBLE => out.text.push_str(t),
+    walk(*root, |step| match step {
+        Step::Enter(node) => match node.value() {
+            Node::Text(t) => {
+                if out.text.len() < MAX_VISIBLE {
+                    out.text.push_str(t);
+                }
+                true
+            }
             Node::Element(e) => {
                 let tag = e.name();
                 let structural = matches!(tag, "html" | "body" | "main" | "article");
                 if NOT_TEXT.contains(&tag) || (!structural && boilerplate_marked(e)) {
-                    descend = false;
-                } else {
-                    if tag == "time"
-                        && let Some(dt) = e.attr("datetime")
-                    {
-                        out.times.push(dt.to_string());
-                    }
-                    if byline.is_none() && (tag == "time" || date_marked(e)) {
-                        byline = Some((node, out.text.len()));
-                    }
-                    if tag == "h1" && out.h1.is_none() && h1_open.is_none() {
-                        h1_open = Some((node, out.text.len()));
-                    }
-                    if BLOCKS.contains(&tag) || tag == "p" {
-                        out.text.push('\n');
-                    }
+                    return false;
                 }
+                if tag == "time"
+                    && let Some(dt) = e.attr("datetime")
+                {
+                    out.times.push(dt.to_string());
+                }
+                if byline.is_none() && (tag == "time" || date_marked(e)) {
+                    byline = Some((node, out.text.len()));
+                }
+                if tag == "h1" && out.h1.is_none() && h1_open.is_none() {
+                    h1_open = Some((node, out.text.len()));
+                }
+                if BLOCKS.contains(&tag) || tag == "p" {
+                    out.text.push('\n');
+                }
+                true
             }
-            _ => {}
-        }
-        if descend && let Some(child) = node.first_child() {
-            node = child;
-            continue;
-        }
-        loop {
+            _ => true,
+        },
+        Step::Leave(node) => {
             if let Node::Element(e) = node.value() {
                 if BLOCKS.contains(&e.name()) || e.name() == "p" {
                     out.text.push('\n');
@@ -536,19 +556,9 @@ fn visible_text(doc: &Html) -> VisibleText {
                     h1_open = None;
                 }
             }
-            if node == root_node {
-                break 'walk;
-            }
-            if let Some(next) = node.next_sibling() {
-                node = next;
-                break;
-            }
-            match node.parent() {
-                Some(p) => node = p,
-                None => break 'walk,
-            }
+            true
         }
-    }
+    });
     out
 }
 
