@@ -16,7 +16,9 @@ pub enum Error {
     NoIndex(PathBuf),
     #[error("index {0} is locked by another newsdex process")]
     Locked(PathBuf),
-    #[error("index {path} is unreadable: {message}")]
+    #[error(
+        "index {path} is unreadable: {message} (`newsdex check` lists the damage; `newsdex index --full` rebuilds it from the archive)"
+    )]
     CorruptIndex { path: PathBuf, message: String },
     #[error("bad query: {0}")]
     BadQuery(String),

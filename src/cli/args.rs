@@ -31,6 +31,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Merge shard indexes into --index, replacing it atomically.
     Merge(MergeArgs),
+    /// Verify the index: checksums, manifest, name tables; one line per problem (exit 1).
+    Check(CheckArgs),
     /// Write every match of a search (the whole index without a query) as CSV or JSON Lines.
     Export(ExportArgs),
     /// Saved searches: each `newsdex index` run reports what is new for them.
@@ -51,7 +53,8 @@ pub struct IndexArgs {
     /// indexed files no longer listed are removed.
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     pub files_from: Option<PathBuf>,
-    /// Re-read every file, even unchanged ones.
+    /// Re-read every file, even unchanged ones; a damaged index is rebuilt beside it from
+    /// the archive and swapped in once committed.
     #[arg(long)]
     pub full: bool,
     /// Print the summary as one JSON object on stdout.
@@ -252,6 +255,13 @@ pub struct ExtractArgs {
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print the report as one JSON object on stdout.
     #[arg(long)]
     pub json: bool,
 }

@@ -16,8 +16,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::Context as _;
 
 use crate::cli::args::{
-    ColorChoice, Command, ExtractArgs, FacetName, Filters, IndexArgs, MergeArgs, SearchArgs,
-    SortOrder, StatsArgs, TimelineInterval,
+    CheckArgs, ColorChoice, Command, ExtractArgs, FacetName, Filters, IndexArgs, MergeArgs,
+    SearchArgs, SortOrder, StatsArgs, TimelineInterval,
 };
 use crate::index::Store;
 use crate::index::writer::{self, UpdateOptions};
@@ -29,7 +29,7 @@ pub use args::Cli;
 
 /// Exit status: success.
 pub const EXIT_OK: u8 = 0;
-/// Exit status: a search found nothing (like grep).
+/// Exit status: a search found nothing (like grep); `check` found a problem.
 pub const EXIT_NOTHING: u8 = 1;
 
 /// Runs one command; the error is printed by `main` as one line, with exit status 2.
@@ -40,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Extract(args) => extract(args),
         Command::Stats(args) => stats_cmd(&cli.index, args),
         Command::Merge(args) => merge(&cli.index, args),
+        Command::Check(args) => check(&cli.index, args),
         Command::Export(args) => export::run(&cli.index, args),
         Command::Watch(cmd) => watch::run(&cli.index, cmd),
         Command::Completions(args) => {
@@ -91,12 +92,20 @@ fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
             }
         }
     }
-    let store = Store::open_or_create(dir)?;
     let show = !args.quiet && std::io::stderr().is_terminal();
     let bar = progress::Bar::new(show);
-    let summary = match &listed {
-        Some(files) => writer::update_files(&store, files, &opts, &bar)?,
-        None => writer::update(&store, &args.paths, &opts, &bar)?,
+    let scope = match &listed {
+        Some(files) => writer::Scope::Files(files),
+        None => writer::Scope::Roots(&args.paths),
+    };
+    let summary = if args.full && crate::index::check::is_damaged(dir) {
+        writer::rebuild(dir, scope, &opts, &bar)?
+    } else {
+        let store = Store::open_or_create(dir)?;
+        match scope {
+            writer::Scope::Files(files) => writer::update_files(&store, files, &opts, &bar)?,
+            writer::Scope::Roots(roots) => writer::update(&store, roots, &opts, &bar)?,
+        }
     };
     let reports = watch::report_all(dir)?;
     if args.json {
@@ -335,6 +344,18 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+fn check(dir: &std::path::Path, args: CheckArgs) -> anyhow::Result<u8> {
+    let report = crate::index::check::check(dir)?;
+    if args.json {
+        let mut out = serde_json::to_value(&report)?;
+        out["ok"] = report.ok().into();
+        println!("{out}");
+    } else {
+        render::check(&mut std::io::stdout().lock(), dir, &report)?;
+    }
+    Ok(if report.ok() { EXIT_OK } else { EXIT_NOTHING })
 }
 
 fn stats_cmd(dir: &std::path::Path, args: StatsArgs) -> anyhow::Result<u8> {

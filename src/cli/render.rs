@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::cli::stats::Stats;
+use crate::index::check::Report as CheckReport;
 use crate::index::watch::SavedSearch;
 use crate::index::writer::Summary;
 use crate::search::alerts::Report;
@@ -124,6 +125,12 @@ pub fn summary(out: &mut impl Write, s: &Summary) -> io::Result<()> {
     for skip in &s.skipped {
         writeln!(out, "skipped {}: {}", skip.path, skip.reason)?;
     }
+    if s.rebuilt {
+        writeln!(
+            out,
+            "the index was damaged: rebuilt from the archive and swapped in"
+        )?;
+    }
     writeln!(
         out,
         "{} added, {} updated, {} removed, {} unchanged, {} skipped; the index holds {} articles and {} quotes ({:.2} s)",
@@ -136,6 +143,31 @@ pub fn summary(out: &mut impl Write, s: &Summary) -> io::Result<()> {
         s.quotes,
         s.seconds
     )
+}
+
+/// `newsdex check`: one line per problem, then the verdict.
+pub fn check(out: &mut impl Write, dir: &std::path::Path, r: &CheckReport) -> io::Result<()> {
+    for p in &r.problems {
+        writeln!(out, "{}: {}", dir.join(&p.file).display(), p.problem)?;
+    }
+    if r.ok() {
+        writeln!(
+            out,
+            "index {} is sound: {} segments, {} files checked, {} documents",
+            dir.display(),
+            r.segments,
+            r.files_checked,
+            r.documents
+        )
+    } else {
+        writeln!(
+            out,
+            "index {}: {} problem{}; `newsdex index --full PATH…` rebuilds it from the archive",
+            dir.display(),
+            r.problems.len(),
+            if r.problems.len() == 1 { "" } else { "s" }
+        )
+    }
 }
 
 pub fn stats(out: &mut impl Write, s: &Stats) -> io::Result<()> {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::directory::{Directory, INDEX_WRITER_LOCK, MmapDirectory};
+use tantivy::directory::MmapDirectory;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::termdict::TermStreamer;
 use tantivy::{DocSet, Index, SegmentReader, TERMINATED};
@@ -18,6 +18,7 @@ use tantivy::{DocSet, Index, SegmentReader, TERMINATED};
 use crate::error::{Error, Result};
 use crate::index::Store;
 use crate::index::schema::{KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
+use crate::index::swap::WorkDir;
 
 /// What a merge produced.
 #[derive(Debug, Default, Serialize)]
@@ -83,39 +84,24 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeSummary> {
         });
     }
 
-    let parent = out_abs.parent().unwrap_or(Path::new("/")).to_path_buf();
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = out_abs
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "index".into());
-    // One merge into `out` at a time: the lock guards the work folder beside it.
-    let lock_path = parent.join(format!(".{name}.merge.lock"));
-    let lock = std::fs::File::create(&lock_path).map_err(|e| Error::io(&lock_path, e))?;
-    lock.try_lock()
-        .map_err(|_| Error::Locked(out.to_path_buf()))?;
-    let work = parent.join(format!(".{name}.merging"));
-    if work.exists() {
-        // Left by a merge that was killed: never part of `out`.
-        std::fs::remove_dir_all(&work).map_err(|e| Error::io(&work, e))?;
-    }
-    std::fs::create_dir_all(&work).map_err(|e| Error::io(&work, e))?;
+    // One merge into `out` at a time: the work folder beside it is locked.
+    let work = WorkDir::beside(out, "merging")?;
     let indices: Vec<Index> = stores.iter().map(|s| s.index.clone()).collect();
-    let dir = MmapDirectory::open(&work).map_err(|e| Error::CorruptIndex {
-        path: work.clone(),
+    let dir = MmapDirectory::open(&work.path).map_err(|e| Error::CorruptIndex {
+        path: work.path.clone(),
         message: e.to_string(),
     })?;
     if readers.iter().all(Vec::is_empty) {
         // Only empty shards: tantivy merges segments, and there are none.
         drop(dir);
-        Store::open_or_create(&work)?;
+        Store::open_or_create(&work.path)?;
     } else {
         tantivy::indexer::merge_indices(&indices, dir)?;
     }
     drop(searchers);
     drop(stores);
 
-    let merged = Store::open(&work)?;
+    let merged = Store::open(&work.path)?;
     let reader = merged.reader()?;
     let searcher = reader.searcher();
     // The name tables (identities) of the merged segments; a failure only costs search speed.
@@ -131,7 +117,7 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeSummary> {
     drop(reader);
     drop(merged);
 
-    replace(&work, &out_abs)?;
+    work.swap_in()?;
     Ok(MergeSummary {
         seconds: started.elapsed().as_secs_f64(),
         ..summary
@@ -144,63 +130,6 @@ fn absolute(p: &Path) -> Result<PathBuf> {
 
 fn is_empty_dir(p: &Path) -> bool {
     std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
-}
-
-/// Puts the finished folder `work` in the place of `out` in one step, holding `out`'s writer
-/// lock so that no `newsdex index` is writing into the folder being replaced.
-fn replace(work: &Path, out: &Path) -> Result<()> {
-    if !out.exists() {
-        return std::fs::rename(work, out).map_err(|e| Error::io(out, e));
-    }
-    let out_dir = MmapDirectory::open(out).map_err(|e| Error::CorruptIndex {
-        path: out.to_path_buf(),
-        message: e.to_string(),
-    })?;
-    let _writer_lock = out_dir
-        .acquire_lock(&INDEX_WRITER_LOCK)
-        .map_err(|_| Error::Locked(out.to_path_buf()))?;
-    exchange(work, out).map_err(|e| Error::io(out, e))?;
-    // `work` now holds the old index: searches that had it open keep their mapped files.
-    std::fs::remove_dir_all(work).map_err(|e| Error::io(work, e))
-}
-
-/// Swaps two directories atomically (Linux `renameat2(RENAME_EXCHANGE)`); elsewhere, or on
-/// a filesystem without it, the old one is moved aside first.
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let ca = std::ffi::CString::new(a.as_os_str().as_bytes())?;
-        let cb = std::ffi::CString::new(b.as_os_str().as_bytes())?;
-        // SAFETY: both are valid NUL-terminated paths that outlive the call.
-        let rc = unsafe {
-            libc::renameat2(
-                libc::AT_FDCWD,
-                ca.as_ptr(),
-                libc::AT_FDCWD,
-                cb.as_ptr(),
-                libc::RENAME_EXCHANGE,
-            )
-        };
-        if rc == 0 {
-            return Ok(());
-        }
-        let err = std::io::Error::last_os_error();
-        if !matches!(err.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) {
-            return Err(err);
-        }
-    }
-    let aside = b.with_file_name(format!(
-        ".{}.old",
-        b.file_name()
-            .map_or("index".into(), |n| n.to_string_lossy())
-    ));
-    if aside.exists() {
-        std::fs::remove_dir_all(&aside)?;
-    }
-    std::fs::rename(b, &aside)?;
-    std::fs::rename(a, b)?;
-    std::fs::rename(&aside, a)
 }
 
 /// The live terms of one field in one segment, in order.

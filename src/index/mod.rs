@@ -1,9 +1,11 @@
 //! The tantivy index: schema ([`schema`]), documents built from analysed articles
 //! ([`document`]), the change-tracking manifest ([`manifest`]), the incremental writer
-//! ([`writer`]), merging shard indexes ([`merge`]), removing what a failed run left
-//! ([`cleanup`]), the archive-wide name table ([`names`], grouped by [`identity`]), the saved
+//! ([`writer`]), merging shard indexes ([`merge`]), swapping a folder built beside the index
+//! into its place ([`swap`]), removing what a failed run left ([`cleanup`]), verifying an
+//! index ([`check`]), the archive-wide name table ([`names`], grouped by [`identity`]), the saved
 //! searches kept beside it ([`watch`]) and opening an index for reading ([`Store`]).
 
+pub mod check;
 pub mod cleanup;
 pub mod document;
 pub mod identity;
@@ -12,6 +14,7 @@ pub mod merge;
 pub mod names;
 pub mod schema;
 pub mod stem;
+pub mod swap;
 pub mod watch;
 pub mod writer;
 

@@ -612,6 +612,32 @@ pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
     Ok(())
 }
 
+/// What is wrong with the saved name tables of `store`: (file, problem) for each table that
+/// is missing, was built from another commit, or differs from the table the documents give
+/// (the build is deterministic, so any damaged byte shows).
+pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<(String, String)>> {
+    let f = store.fields;
+    let mut problems = Vec::new();
+    for field in [f.speaker_key, f.entity_key] {
+        let name = cache_name(searcher, field);
+        let problem = match std::fs::read(store.dir.join(&name)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                "missing: search builds it on every start until `newsdex index` saves it".into()
+            }
+            Err(e) => format!("unreadable: {e}"),
+            Ok(_) if !table_is_current(searcher, field, &store.dir) => {
+                "stale: built from another commit; `newsdex index` rewrites it".into()
+            }
+            Ok(saved) if saved != Names::from_index(searcher, field, f.kind)?.table.as_slice() => {
+                "damaged: differs from the table the documents give".into()
+            }
+            Ok(_) => continue,
+        };
+        problems.push((name, problem));
+    }
+    Ok(problems)
+}
+
 /// Edit distance between two strings, by characters.
 pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

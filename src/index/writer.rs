@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -19,6 +19,7 @@ use crate::extract;
 use crate::index::document;
 use crate::index::manifest::{self, FileState};
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::index::swap::WorkDir;
 use crate::index::{Store, cleanup};
 use crate::ingest::{self, Skip, SourceFile};
 
@@ -57,6 +58,8 @@ pub struct Summary {
     pub articles: u64,
     pub quotes: u64,
     pub seconds: f64,
+    /// The index was damaged and has been built afresh from the archive (`--full`).
+    pub rebuilt: bool,
 }
 
 /// Progress callbacks (the CLI draws a bar; the library stays silent).
@@ -110,20 +113,25 @@ fn under_any_root(key: &str, roots: &[String]) -> bool {
     })
 }
 
-/// The files and skips that are not inside the index directory: with the index inside the
-/// archive (`newsdex index arch --index arch/idx`) its own files are never articles.
+/// The files and skips that are not inside the index directories `dirs` (the index written,
+/// and the one a rebuild replaces): with the index inside the archive (`newsdex index arch
+/// --index arch/idx`) its own files are never articles.
 fn outside_index(
-    store: &Store,
+    dirs: &[&Path],
     mut files: Vec<SourceFile>,
     mut skips: Vec<Skip>,
 ) -> (Vec<SourceFile>, Vec<Skip>) {
-    let Ok(index) = store.dir.canonicalize() else {
+    let index: Vec<String> = dirs
+        .iter()
+        .filter_map(|d| d.canonicalize().ok())
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect();
+    if index.is_empty() {
         return (files, skips);
-    };
-    let index = [index.to_string_lossy().into_owned()];
+    }
     files.retain(|f| !under_any_root(&f.key, &index));
     skips.retain(|s| {
-        !std::path::Path::new(&s.path)
+        !Path::new(&s.path)
             .canonicalize()
             .is_ok_and(|p| under_any_root(&p.to_string_lossy(), &index))
     });
@@ -137,12 +145,8 @@ pub fn update(
     opts: &UpdateOptions,
     progress: &dyn Progress,
 ) -> Result<Summary> {
-    for root in roots {
-        if std::fs::symlink_metadata(root).is_err() {
-            return Err(Error::NotFound(root.clone()));
-        }
-    }
-    run_update(store, Scope::Roots(roots), opts, progress)
+    Scope::Roots(roots).exists()?;
+    run_update(store, Scope::Roots(roots), opts, progress, None)
 }
 
 /// Indexes exactly `files` into `store` (`newsdex index --files-from`, one shard of a
@@ -154,7 +158,26 @@ pub fn update_files(
     opts: &UpdateOptions,
     progress: &dyn Progress,
 ) -> Result<Summary> {
-    run_update(store, Scope::Files(files), opts, progress)
+    run_update(store, Scope::Files(files), opts, progress, None)
+}
+
+/// Builds the index in `dir` afresh from `scope` in a folder beside it and swaps it in once
+/// committed (`newsdex index --full` on a damaged index): until then `dir` stays as it was,
+/// and a run that fails or is killed leaves it so. Saved searches carry over.
+pub fn rebuild(
+    dir: &Path,
+    scope: Scope,
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+) -> Result<Summary> {
+    scope.exists()?;
+    let work = WorkDir::beside(dir, "rebuild")?;
+    let store = Store::open_or_create(&work.path)?;
+    let mut summary = run_update(&store, scope, opts, progress, Some(dir))?;
+    drop(store);
+    work.swap_in()?;
+    summary.rebuilt = true;
+    Ok(summary)
 }
 
 /// The paths of a file list: one a line, blank lines ignored, a trailing `\r` dropped.
@@ -179,8 +202,8 @@ fn path_of_bytes(bytes: &[u8]) -> PathBuf {
 }
 
 /// What an update covers, and so which indexed files it removes when they are gone.
-#[derive(Clone, Copy)]
-enum Scope<'a> {
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
     /// Files and folders walked: an indexed file under one of them that is gone is removed.
     Roots(&'a [PathBuf]),
     /// The whole set of files: an indexed file not among them is removed.
@@ -188,6 +211,18 @@ enum Scope<'a> {
 }
 
 impl Scope<'_> {
+    /// Fails on a root that does not exist (a listed file that does not is only skipped).
+    fn exists(self) -> Result<()> {
+        if let Scope::Roots(roots) = self {
+            for root in roots {
+                if std::fs::symlink_metadata(root).is_err() {
+                    return Err(Error::NotFound(root.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn walk(self) -> Result<(Vec<SourceFile>, Vec<Skip>)> {
         match self {
             Scope::Roots(roots) => ingest::walk(roots),
@@ -208,11 +243,13 @@ impl Scope<'_> {
     }
 }
 
+/// `replaces`: the index a rebuild into `store` will replace, kept out of the walk too.
 fn run_update(
     store: &Store,
     scope: Scope,
     opts: &UpdateOptions,
     progress: &dyn Progress,
+    replaces: Option<&Path>,
 ) -> Result<Summary> {
     let started = Instant::now();
     if opts.threads == 0 {
@@ -237,7 +274,7 @@ fn run_update(
             arg: "--threads",
             message: e.to_string(),
         })?;
-    pool.install(|| update_on_pool(store, scope, opts, progress, started))
+    pool.install(|| update_on_pool(store, scope, opts, progress, started, replaces))
 }
 
 fn update_on_pool(
@@ -246,12 +283,16 @@ fn update_on_pool(
     opts: &UpdateOptions,
     progress: &dyn Progress,
     started: Instant,
+    replaces: Option<&Path>,
 ) -> Result<Summary> {
     let mut writer = acquire_writer(store, opts)?;
     // A run that failed or was killed may have left files no commit refers to.
     cleanup::collect_garbage(&writer, &store.dir);
     let reader = store.reader()?;
-    let written = write_and_commit(store, scope, opts, progress, &mut writer, &reader);
+    let exclude: Vec<&Path> = std::iter::once(store.dir.as_path())
+        .chain(replaces)
+        .collect();
+    let written = write_and_commit(store, scope, opts, progress, &mut writer, &reader, &exclude);
     progress.finish();
     let mut summary = match written {
         Ok(s) => s,
@@ -285,10 +326,11 @@ fn write_and_commit(
     progress: &dyn Progress,
     writer: &mut IndexWriter,
     reader: &tantivy::IndexReader,
+    exclude: &[&Path],
 ) -> Result<Summary> {
     let known = manifest::load(store, &reader.searcher())?;
     let (files, walk_skips) = scope.walk()?;
-    let (files, walk_skips) = outside_index(store, files, walk_skips);
+    let (files, walk_skips) = outside_index(exclude, files, walk_skips);
 
     let root_keys: Vec<String> = match scope {
         Scope::Roots(roots) => roots
