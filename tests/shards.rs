@@ -74,41 +74,28 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-5 * a.abs().max(1.0)
 }
 
-/// The top 10 of a quote search (quote searches get no feedback pass, whose pool depends on
-/// the index's internal order where it is cut on a tie), every copy of a duplicate shown, as groups of equal score: a tie's
-/// order is the index's internal one, so each group is compared as a sorted set. The groups
-/// are those that start in the top 10, each taken whole (from the first 100 hits).
-fn top10(index: &Path, query: &str) -> Vec<(f64, Vec<String>)> {
+/// The first `n` hits of a search, every copy of a duplicate shown, in their order, with
+/// their scores.
+fn ranking(index: &Path, query: &str, flags: &[&str], n: usize) -> Vec<(f64, String)> {
     let out = newsdex(index)
-        .args([
-            "search",
-            "--json",
-            "--quotes",
-            "--no-collapse",
-            "-n",
-            "100",
-            query,
-        ])
+        .args(["search", "--json", "--no-collapse", "-n", &n.to_string()])
+        .args(flags)
+        .arg(query)
         .output()
         .unwrap();
     let v = common::json(&out.stdout);
-    let mut groups: Vec<(f64, Vec<String>)> = Vec::new();
-    for (rank, h) in v["hits"].as_array().unwrap().iter().enumerate() {
-        let score = h["score"].as_f64().unwrap();
-        let doc = format!("{} {} {}", h["kind"], h["article_id"], h["quote"]);
-        match groups.last_mut() {
-            Some((s, docs)) if close(*s, score) => docs.push(doc),
-            _ if rank >= 10 => break,
-            _ => groups.push((score, vec![doc])),
-        }
-    }
-    for (_, docs) in &mut groups {
-        docs.sort();
-    }
-    groups
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let doc = format!("{} {} {}", h["kind"], h["article_id"], h["quote"]);
+            (h["score"].as_f64().unwrap(), doc)
+        })
+        .collect()
 }
 
-fn same_ranking(a: &[(f64, Vec<String>)], b: &[(f64, Vec<String>)]) -> bool {
+fn same_ranking(a: &[(f64, String)], b: &[(f64, String)]) -> bool {
     a.len() == b.len()
         && a.iter()
             .zip(b)
@@ -210,16 +197,22 @@ fn merged_shards_answer_like_one_index() {
         (summary["articles"].as_u64(), summary["quotes"].as_u64()),
         (Some(want.0), Some(want.1))
     );
-    for q in [
-        "putin nato",
-        "oil prices",
-        "what did clinton say about trump",
-        "blair said the election",
-        "election",
+    // The same documents in the same order, over quotes and over articles with their
+    // quotes (where an article and its quotes tie on a title word).
+    for (q, flags) in [
+        ("putin nato", &["--quotes"][..]),
+        ("oil prices", &["--quotes"]),
+        ("what did clinton say about trump", &["--quotes"]),
+        ("blair said the election", &["--quotes"]),
+        ("election", &["--quotes"]),
+        ("oil prices", &[]),
+        ("title:election", &[]),
+        ("title:labour", &[]),
+        ("said", &[]),
     ] {
-        let a = top10(&plain, q);
+        let a = ranking(&plain, q, flags, 10);
         assert!(!a.is_empty(), "{q}");
-        let b = top10(&out, q);
+        let b = ranking(&out, q, flags, 10);
         assert!(same_ranking(&a, &b), "{q}: {a:?}\n{b:?}");
     }
     // The merged index is an ordinary one: a plain re-index of the same files reads nothing.
@@ -236,6 +229,75 @@ fn merged_shards_answer_like_one_index() {
     let after = counts(&out);
     assert!(after.2 < want.2, "{after:?} {want:?}");
     assert!(!d.join(".index.merging").exists());
+}
+
+#[test]
+fn ties_rank_by_article_id_however_the_index_was_built() {
+    // The same wire story in three files: every copy scores the same, so which leads (and
+    // which make a page cut inside the tie) is their ids' order, not the order the files
+    // were indexed in nor the shards merged in.
+    let (dir, files) = archive();
+    let d = dir.path();
+    let story = d.join("archive/bbc/politics-001.txt");
+    fs::create_dir_all(d.join("archive/copies")).unwrap();
+    let copies = [
+        d.join("archive/copies/a.txt"),
+        d.join("archive/copies/z.txt"),
+    ];
+    for c in &copies {
+        fs::copy(&story, c).unwrap();
+    }
+    let all: Vec<PathBuf> = files.iter().chain(&copies).cloned().collect();
+    let plain = d.join("plain");
+    index(
+        d,
+        &plain,
+        &["-j", "1", "--files-from", "-"],
+        Some(&list(&all)),
+    );
+    // Shards merged in the reverse of the ids' order: z, then a, then the rest.
+    let rest: Vec<PathBuf> = files.clone();
+    let shards = [d.join("s0"), d.join("s1"), d.join("s2")];
+    for (shard, mine) in shards.iter().zip([&copies[1..], &copies[..1], &rest[..]]) {
+        index(
+            d,
+            shard,
+            &["-j", "1", "--files-from", "-"],
+            Some(&list(mine)),
+        );
+    }
+    let out = d.join("index");
+    merge(&out, &[&shards[0], &shards[1], &shards[2]]);
+    let ids = ["bbc/politics-001.txt", "copies/a.txt", "copies/z.txt"];
+    for ix in [&plain, &out] {
+        let got = ranking(ix, "maternity pay", &["--articles"], 3);
+        let order: Vec<&str> = got
+            .iter()
+            .map(|(_, d)| d.split('"').nth(3).unwrap())
+            .collect();
+        assert_eq!(order, ids, "{}: {got:?}", ix.display());
+        // A page of one hit holds the first of the tie; collapsed, it stands for the others.
+        let one = success_json(
+            newsdex(ix)
+                .args(["search", "--json", "--articles", "-n", "1", "maternity pay"])
+                .output()
+                .unwrap(),
+        );
+        assert_eq!(one["hits"][0]["article_id"], ids[0], "{one}");
+        assert_eq!(one["hits"][0]["duplicates"], 2, "{one}");
+    }
+    // A title word ties an article with its quotes: the article comes first.
+    let mixed = ranking(&out, "title:maternity", &[], 10);
+    assert!(
+        mixed[0]
+            .1
+            .starts_with("\"article\" \"bbc/politics-001.txt\""),
+        "{mixed:?}"
+    );
+    assert!(same_ranking(
+        &mixed,
+        &ranking(&plain, "title:maternity", &[], 10)
+    ));
 }
 
 #[test]

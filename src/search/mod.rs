@@ -9,6 +9,7 @@ pub mod matches;
 pub mod ranking;
 pub mod run;
 pub mod snippet;
+pub mod ties;
 pub mod timeline;
 pub mod title;
 pub mod understand;

@@ -26,6 +26,7 @@ use crate::index::{Fields, Store};
 use crate::search::matches::Matches;
 use crate::search::ranking::Ranking;
 use crate::search::snippet::{self, Snippet};
+use crate::search::ties;
 use crate::search::title;
 use crate::search::understand::{self, Context, Kind, Plan, TopicTerm, parse_period};
 
@@ -703,7 +704,7 @@ impl Engine {
                 self.feedback_terms(&searcher, &stats, top.get(..k).unwrap_or_default())?;
             let expansion = self.feedback_clauses(&plan);
             if !expansion.is_empty() {
-                rescore(&searcher, &stats, &expansion, &mut top)?;
+                rescore(&searcher, &self.store.fields, &stats, &expansion, &mut top)?;
             }
         }
         top.truncate(fetch);
@@ -803,18 +804,23 @@ impl Engine {
                 } else {
                     n.max(RESCORE_DEPTH)
                 };
-                let top = TopDocs::with_limit(depth).order_by_score();
-                let mut docs = searcher.search_with_statistics_provider(query, &top, stats)?;
+                let f = &self.store.fields;
+                let mut docs = ties::best(searcher, f, depth, ties::same_score, |limit| {
+                    let top = TopDocs::with_limit(limit).order_by_score();
+                    Ok(searcher.search_with_statistics_provider(query, &top, stats)?)
+                })?;
                 if !topic.proximity.is_empty() {
-                    rescore(searcher, stats, &topic.proximity, &mut docs)?;
+                    rescore(searcher, f, stats, &topic.proximity, &mut docs)?;
                 }
                 docs.truncate(n);
                 docs
             }
             Sort::Date => {
-                let top = TopDocs::with_limit(n)
-                    .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc);
-                let docs = searcher.search(query, &top)?;
+                let docs = ties::best(searcher, &self.store.fields, n, PartialEq::eq, |limit| {
+                    let top = TopDocs::with_limit(limit)
+                        .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc);
+                    Ok(searcher.search(query, &top)?)
+                })?;
                 docs.into_iter().map(|(_, a)| (0.0, a)).collect()
             }
         })
@@ -914,12 +920,13 @@ struct Topic {
     proximity: Vec<Box<dyn Query>>,
 }
 
-/// Adds the scores of `clauses` to each candidate and ranks them again (score, then index
-/// order). Each clause gets its own scorer per segment, walked forward over the candidates
-/// sorted by address: skipping through one posting list is cheap, while a union of them
-/// refills its whole window at every jump.
+/// Adds the scores of `clauses` to each candidate and ranks them again (ties as [`ties`]
+/// orders them). Each clause gets its own scorer per segment, walked forward over the
+/// candidates sorted by address: skipping through one posting list is cheap, while a union
+/// of them refills its whole window at every jump.
 fn rescore(
     searcher: &Searcher,
+    f: &Fields,
     stats: &dyn Bm25StatisticsProvider,
     clauses: &[Box<dyn Query>],
     docs: &mut [(Score, DocAddress)],
@@ -948,8 +955,7 @@ fn rescore(
             }
         }
     }
-    docs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    Ok(())
+    ties::sort_by_score(searcher, f, docs)
 }
 
 /// Pairs of stem endings that English derivation swaps between a verb and its noun or
