@@ -52,6 +52,11 @@ pub enum DateCue {
     Modified,
     /// A date anywhere in the article's visible text.
     PageText,
+    /// A byline or date element inside a footer or share bar (not comments or lists of other
+    /// articles): "Dieser Artikel wurde am 14. Dezember 2015 … veröffentlicht".
+    MarkedBoilerplate,
+    /// The path of the page's main image (`og:image`): `/files/2016/05/04/…`.
+    ImageUrl,
 }
 
 /// A date string and where it was found.

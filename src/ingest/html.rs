@@ -163,6 +163,24 @@ const BOILERPLATE_MARKS: &[&str] = &[
     "reply",
 ];
 
+/// Parts of a class or id that mark comments or lists of other articles, whose dates are never
+/// the page's own, even as a last resort.
+const OTHER_ARTICLES_MARKS: &[&str] = &[
+    "comment",
+    "reply",
+    "sidebar",
+    "related",
+    "teaser",
+    "recommend",
+    "popular",
+    "mostread",
+    "widget",
+    "newsletter",
+    "navigation",
+    "menu",
+    "breadcrumb",
+];
+
 /// Parts of a class, id or itemprop that mark a byline or date line.
 const DATE_MARKS: &[&str] = &[
     "date", "time", "byline", "posted", "publish", "datum", "dateline", "meta", "zeit", "fecha",
@@ -482,6 +500,58 @@ fn boilerplate_marked(e: &scraper::node::Element) -> bool {
     })
 }
 
+/// Byline and date elements inside boilerplate that is not comments or other articles (footers,
+/// share bars), for a last-resort date.
+fn marked_in_boilerplate(doc: &Html) -> Vec<String> {
+    let mut out = Vec::new();
+    // The boilerplate elements the walk is inside, and the date element being read.
+    let mut boilerplate = Vec::new();
+    let mut open = None;
+    walk(*doc.root_element(), |step| match step {
+        Step::Enter(node) => {
+            let Node::Element(e) = node.value() else {
+                return true;
+            };
+            let tag = e.name();
+            let structural = matches!(tag, "html" | "body" | "main" | "article");
+            if NOT_TEXT.contains(&tag) && tag != "footer" && tag != "aside" {
+                return false;
+            }
+            let other = name_words(e, false)
+                .iter()
+                .flatten()
+                .any(|w| names_mark(w, OTHER_ARTICLES_MARKS));
+            if other && !structural {
+                return false;
+            }
+            if tag == "footer" || tag == "aside" || (!structural && boilerplate_marked(e)) {
+                boilerplate.push(node);
+            }
+            if !boilerplate.is_empty() && open.is_none() && (tag == "time" || date_marked(e)) {
+                let text: String = ElementRef::wrap(node)
+                    .map(|r| r.text().collect())
+                    .unwrap_or_default();
+                let text = collapse(&text);
+                if !text.is_empty() && out.len() < 20 {
+                    out.push(text.chars().take(300).collect());
+                }
+                open = Some(node);
+            }
+            true
+        }
+        Step::Leave(node) => {
+            if boilerplate.last() == Some(&node) {
+                boilerplate.pop();
+            }
+            if open == Some(node) {
+                open = None;
+            }
+            true
+        }
+    });
+    out
+}
+
 /// The visible text of a page for date finding, without boilerplate (comments, sidebars,
 /// navigation): the whole text, the byline and date elements' texts, where the first `<h1>`
 /// starts and ends in it, and the `datetime` of `<time>` elements.
@@ -705,6 +775,14 @@ fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<
     for t in &seen.times {
         push(&mut out, t, DateCue::TimeElement);
     }
+    for b in marked_in_boilerplate(doc) {
+        push(&mut out, &b, DateCue::MarkedBoilerplate);
+    }
+    for (k, v) in metas {
+        if k == "og:image" || k == "twitter:image" {
+            push(&mut out, v, DateCue::ImageUrl);
+        }
+    }
     let from_title = seen.h1.map_or(0, |(start, _)| start);
     for text in [slice(&seen.text, from_title, seen.text.len()), &seen.text] {
         if !text.trim().is_empty() {
@@ -857,7 +935,11 @@ to go to war.</p>
 </head><body><div class="post-comments"><span class="date">1. April 2019</span></div>
 <h1>T</h1><div class="entry-meta">Veröffentlicht am 12. März 2019</div>
 <span itemprop="datePublished" content="2019-03-12">12.03.2019</span>
-<p>Text of the article, long enough to be one.</p></body></html>"#;
+<p>Text of the article, long enough to be one.</p>
+<div class="post-footer"><span class="date">Posted 13.03.2019</span></div>
+<div class="related-posts"><div class="share"><span class="date">2.4.2019</span></div></div>
+<meta property="og:image" content="https://x.org/files/2019/03/11/a.png">
+</body></html>"#;
         let r = read("d.html", page).unwrap();
         let has = |text: &str, cue: DateCue| {
             r.page_dates
@@ -877,6 +959,12 @@ to go to war.</p>
         // The date inside the comments is no candidate.
         assert!(!has("1. April 2019", DateCue::Byline));
         assert!(!has("1. April 2019", DateCue::PageText));
+        assert!(!has("1. April 2019", DateCue::MarkedBoilerplate));
+        // A footer's date line is a last resort; one in a list of other articles is not.
+        assert!(has("Posted 13.03.2019", DateCue::MarkedBoilerplate));
+        assert!(!has("Posted 13.03.2019", DateCue::Byline));
+        assert!(!has("2.4.2019", DateCue::MarkedBoilerplate));
+        assert!(has("files/2019/03/11/a.png", DateCue::ImageUrl));
     }
 
     #[test]
