@@ -453,6 +453,20 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn it_and_the_company_are_the_organisation_that_spoke_last() {
+        let body = "Inco Ltd said it did not expect a major impact on its stock.\n\n\"We don't think \
+                    investors buy our shares for that reason,\" it said.\n\n\"We remain confident in \
+                    our outlook for the year ahead,\" the company said.";
+        let ents = entities(body, &[("Inco Ltd", EntityKind::Organization, "Inco Ltd")]);
+        let speakers: Vec<Option<String>> = run(body, &ents).into_iter().map(|q| q.3).collect();
+        assert_eq!(speakers.len(), 3, "{speakers:?}");
+        assert!(
+            speakers.iter().all(|s| s.as_deref() == Some("Inco Ltd")),
+            "{speakers:?}"
+        );
+    }
+
     const SEED: &str = "Nonetheless, Putin said he hoped dialog over Ukraine would continue and that a way needed to be found to, as he put it, \"protect everyone's security.\"\n\n\"Let's imagine Ukraine is a NATO member and starts these military operations. Are we supposed to go to war with the NATO bloc? Has anyone given that any thought? Apparently not,\" he said, according to Reuters.\n\nPutin said that the U.S. wanted to \"contain Russia\" and that it was using Ukraine to do that.\n\n\"It's already clear now ... that fundamental Russian concerns were ignored,\" Putin said at a press conference Tuesday, according to a Reuters translation.\n\nPresident Vladimir Putin accused Western nations of ignoring key Russian security concerns.\n\nThe Kremlin has accused the West of stirring up \"hysteria\" over Ukraine.";
 
     fn seed_entities() -> Vec<Entity> {

@@ -465,9 +465,31 @@ impl<'a> Resolver<'a> {
                 name
             });
         }
+        // "It said", "the company said": the organisation that spoke last, as wire copy
+        // refers to a company once named; not when another organisation or place is named
+        // since ("the U.S. responded … Still, it signaled" is not the Kremlin's).
+        if words.len() == 1 && is_one_of(words[0], &["it"])
+            || words.len() == 2
+                && is_one_of(words[0], &["the"])
+                && is_one_of(words[1], &["company"])
+        {
+            let (pos, name, _) = previous
+                .iter()
+                .rev()
+                .filter(|(pos, _, _)| *pos < m.start)
+                .take(4)
+                .find(|(_, _, kind)| *kind == EntityKind::Organization)?;
+            let other_since = self.entities.iter().any(|e| {
+                e.span.start > *pos
+                    && e.span.end <= m.start
+                    && matches!(e.kind, EntityKind::Organization | EntityKind::Location)
+                    && clean_name(&e.canonical) != *name
+            });
+            return (!other_since).then(|| name.clone());
+        }
         if words.len() == 1 && is_subject_pronoun(words[0]) {
             let fem = pronoun_feminine(words[0]);
-            fem?; // they, it, we, I: not resolved
+            fem?; // they, we, I: not resolved
             return previous
                 .iter()
                 .rev()
