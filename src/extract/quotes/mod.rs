@@ -392,9 +392,16 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].speaker.map_or(usize::MAX, |s| s.start));
     let mut names: Vec<Option<String>> = vec![None; found.len()];
+    // Every speaker mention resolved so far, in text order, resolved or not.
+    let mut earlier: Vec<(Span, Option<String>)> = Vec::new();
     for i in order {
         let Some(m) = found[i].speaker else { continue };
-        let name = resolver.resolve(m, &previous);
+        let name = resolver
+            .resolve(m, &previous)
+            .or_else(|| resolver.definite_antecedent(m, &earlier));
+        if earlier.last().is_none_or(|(s, _)| *s != m) {
+            earlier.push((m, name.clone()));
+        }
         if let Some(n) = &name
             && previous.last().is_none_or(|(p, _, _)| *p != m.start)
         {
@@ -465,6 +472,45 @@ mod tests {
             speakers.iter().all(|s| s.as_deref() == Some("Inco Ltd")),
             "{speakers:?}"
         );
+    }
+
+    #[test]
+    fn a_definite_phrase_names_whom_its_noun_named_last() {
+        let body = "A Texaco spokesman said the unit was not affected.\n\n\"We are informing our \
+                    customers,\" the spokesman said.\n\nThe Finance Ministry said in a statement \
+                    that talks would go on.\n\nThe statement said \"the terms must be met.\"\n\n\
+                    Union secretary Ross Wilson spoke on radio.\n\n\"We will strike,\" the union said.";
+        let ents = entities(
+            body,
+            &[
+                ("Texaco", EntityKind::Organization, "Texaco"),
+                (
+                    "Finance Ministry",
+                    EntityKind::Organization,
+                    "Finance Ministry",
+                ),
+                ("Ross Wilson", EntityKind::Person, "Ross Wilson"),
+            ],
+        );
+        let speakers: Vec<(String, Option<String>)> = run(body, &ents)
+            .into_iter()
+            .filter(|q| q.0)
+            .map(|q| (q.2.unwrap_or_default(), q.3))
+            .collect();
+        let of = |mention: &str| {
+            speakers
+                .iter()
+                .find(|(m, _)| m == mention)
+                .map(|(_, s)| s.as_deref())
+        };
+        assert_eq!(of("the spokesman"), Some(Some("Texaco")), "{speakers:?}");
+        assert_eq!(
+            of("The statement"),
+            Some(Some("Finance Ministry")),
+            "{speakers:?}"
+        );
+        // "Union" here qualifies "secretary": the union is not Ross Wilson.
+        assert_eq!(of("the union"), Some(None), "{speakers:?}");
     }
 
     const SEED: &str = "Nonetheless, Putin said he hoped dialog over Ukraine would continue and that a way needed to be found to, as he put it, \"protect everyone's security.\"\n\n\"Let's imagine Ukraine is a NATO member and starts these military operations. Are we supposed to go to war with the NATO bloc? Has anyone given that any thought? Apparently not,\" he said, according to Reuters.\n\nPutin said that the U.S. wanted to \"contain Russia\" and that it was using Ukraine to do that.\n\n\"It's already clear now ... that fundamental Russian concerns were ignored,\" Putin said at a press conference Tuesday, according to a Reuters translation.\n\nPresident Vladimir Putin accused Western nations of ignoring key Russian security concerns.\n\nThe Kremlin has accused the West of stirring up \"hysteria\" over Ukraine.";

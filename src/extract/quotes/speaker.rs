@@ -508,6 +508,79 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// "The official said", "the statement said", "the ministry said": a definite phrase of
+    /// lower-case words names whom the article last named with its head noun — an earlier
+    /// speaker mention holding the noun ("a Texaco spokesman"), or followed by it in its clause
+    /// ("the Finance Ministry said in a statement"), or an organisation whose name holds it
+    /// ("the Central Bank").
+    /// `earlier` holds the speaker mentions before, in text order, with their names; an
+    /// antecedent that was not resolved leaves the phrase unresolved too.
+    pub fn definite_antecedent(
+        &self,
+        m: Span,
+        earlier: &[(Span, Option<String>)],
+    ) -> Option<String> {
+        let words: Vec<&str> = m.text(self.body).split_whitespace().collect();
+        let [first, .., head] = words.as_slice() else {
+            return None;
+        };
+        if !is_one_of(first, &["the"])
+            || words.len() > 3
+            || !words[1..]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            return None;
+        }
+        // In a speaker's words the noun is the head ("a Texaco spokesman", "said in a
+        // statement", "a U.S. Official", "Secretary of State Henry Kissinger"), not a
+        // capitalised modifier of a lower-case noun ("Union secretary Ross Wilson"), which only
+        // an organisation's own name answers for.
+        let holds = |text: &str| {
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.iter().enumerate().any(|(i, w)| {
+                *w == *head
+                    || w.eq_ignore_ascii_case(head)
+                        && words
+                            .get(i + 1)
+                            .is_none_or(|n| is_cap(n) || is_one_of(n, &["of", "for"]))
+            })
+        };
+        let names = |text: &str| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(head))
+        };
+        let clause_after = |s: Span| {
+            let rest = self.body.get(s.end..).unwrap_or("");
+            let end = rest
+                .char_indices()
+                .take_while(|&(i, _)| i < 80)
+                .find(|&(_, c)| matches!(c, '.' | ';' | '"' | '“' | '”'))
+                .map_or(rest.len().min(80), |(i, _)| i);
+            rest.get(..end).unwrap_or("")
+        };
+        let speaker = earlier
+            .iter()
+            .rev()
+            .filter(|(s, _)| s.end <= m.start)
+            .find(|(s, _)| holds(s.text(self.body)) || holds(clause_after(*s)));
+        let organisation = self.entities.iter().rfind(|e| {
+            e.kind == EntityKind::Organization
+                && e.span.end <= m.start
+                && names(e.span.text(self.body))
+        });
+        match (speaker, organisation) {
+            // An organisation named in the speaker's phrase or after it: by its own name.
+            (Some((s, _)), Some(e)) if e.span.start > s.start => Some(clean_name(&e.canonical)),
+            (Some((_, name)), _) => name.clone(),
+            (None, Some(e)) => Some(clean_name(&e.canonical)),
+            (None, None) => None,
+        }
+    }
+
     /// The nearest person mentioned before `pos` outside quotes, of a compatible gender.
     fn nearest_person(&self, pos: usize, fem: Option<bool>) -> Option<String> {
         self.entities
