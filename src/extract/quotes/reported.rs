@@ -9,8 +9,8 @@
 use super::View;
 use super::lexicon::{
     CueForm, cue_form, is_adjunct_opener, is_aux_or_adverb, is_cap, is_determiner,
-    is_name_not_modal, is_np_stop, is_one_of, is_speaker_noun, is_subject_pronoun, is_tell_object,
-    is_title, needs_clause,
+    is_name_not_modal, is_np_stop, is_one_of, is_possessive_determiner, is_speaker_noun,
+    is_subject_pronoun, is_tell_object, is_title, needs_clause,
 };
 use super::speaker::{mention_left, mention_right};
 use crate::article::Span;
@@ -711,12 +711,7 @@ pub fn frames(v: &View, lo: usize, hi: usize) -> Vec<Frame> {
         // "Carson did not name his rivals but told …": a second verb of the sentence subject.
         // After a possessive the cue is a noun ("Sanders pushed his promise of “…”"): its
         // speaker is the clause's subject, else the possessor.
-        let possessor = (!v.quoted(b)
-            && is_one_of(
-                v.word(b),
-                &["his", "her", "their", "its", "our", "my", "your"],
-            ))
-        .then(|| {
+        let possessor = (!v.quoted(b) && is_possessive_determiner(v.word(b))).then(|| {
             clause_subject(v, lo, b)
                 .or_else(|| sentence_subject(v, lo, b))
                 .unwrap_or(v.span(b))

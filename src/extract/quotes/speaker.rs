@@ -7,8 +7,8 @@
 
 use super::View;
 use super::lexicon::{
-    is_abbreviation, is_cap, is_determiner, is_np_stop, is_one_of, is_role_noun, is_speaker_noun,
-    is_subject_pronoun, is_title, pronoun_feminine, title_feminine,
+    is_abbreviation, is_cap, is_determiner, is_np_stop, is_one_of, is_possessive_determiner,
+    is_role_noun, is_speaker_noun, is_subject_pronoun, is_title, pronoun_feminine, title_feminine,
 };
 use super::names;
 use crate::article::{Entity, EntityKind, Span};
@@ -99,7 +99,7 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
         if is_determiner(w) {
             start = k;
             // Not a possessive: "its main demands that …" is no speaker.
-            opened_by_det = !is_one_of(w, &["his", "her", "its", "their", "our", "my", "your"]);
+            opened_by_det = !is_possessive_determiner(w);
             break;
         }
         if is_cap(w) && !is_np_stop(w) {
