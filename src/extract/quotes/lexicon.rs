@@ -128,6 +128,14 @@ pub fn is_determiner(word: &str) -> bool {
 
 const DETERMINER: &str = include_str!("words/determiners.txt");
 
+/// Words right before a quoted name that make it a title: "on", "show", "book", "titled".
+pub fn is_title_cue(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(word, &SET, TITLE_CUE)
+}
+
+const TITLE_CUE: &str = include_str!("words/title_cues.txt");
+
 /// Possessive determiners: "his", "its", "their".
 pub fn is_possessive_determiner(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

@@ -6,7 +6,8 @@
 //! quotes inside reported speech keep their clause, as news annotators count it); quotes of a
 //! sentence without a frame take the sentence's or the paragraph's speaker, and quote-only
 //! paragraphs take the previous paragraph's speaker. Short quotes with no cue near them are
-//! scare quotes, titles or nicknames and are dropped. Speakers are resolved in `speaker`.
+//! scare quotes, titles or nicknames and are dropped, as is a title-cased quote after a title
+//! cue ("on “Meet the Press,”", "the show “The Apprentice”"). Speakers are resolved in `speaker`.
 //! Everything is a linear scan over the shared tokens.
 
 mod direct;
@@ -192,6 +193,25 @@ fn speech_like(body: &str, q: &QuoteSpan) -> bool {
     let text = q.inner.text(body);
     let words = text.split_whitespace().count();
     words >= 8 || (words >= 4 && text.ends_with(['.', '?', '!', ',']))
+}
+
+/// Whether the quote `q` is the name of a programme, book or film rather than speech:
+/// "appeared on “Meet the Press.”", "the reality show “The Apprentice”". Its words are
+/// few and title-cased (small function words aside), and a title cue stands right before it.
+fn is_quoted_title(body: &str, q: &QuoteSpan) -> bool {
+    let text = q.inner.text(body).trim_end_matches([',', '.', ';', ':']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let title_cased = words.first().is_some_and(|w| lexicon::is_cap(w))
+        && words.iter().all(|w| {
+            lexicon::is_cap(w)
+                || lexicon::is_one_of(w, &["the", "a", "an", "of", "and", "in", "on", "for", "to"])
+        });
+    let before = body[..q.outer.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    (1..=6).contains(&words.len()) && title_cased && lexicon::is_title_cue(before)
 }
 
 /// One attribution before resolution.
@@ -381,6 +401,14 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
             }
         })
     };
+    // A quote that is a title is no speech ("he said on “Face the Nation,”").
+    let titles: Vec<Span> = para_quotes
+        .iter()
+        .flatten()
+        .filter(|q| is_quoted_title(body, q))
+        .map(|q| q.inner)
+        .collect();
+    found.retain(|f| !(f.direct && titles.contains(&f.span)));
     found.sort_by_key(|f| (f.span.start, f.span.end, gap(f)));
     found.dedup_by_key(|f| f.span);
     let resolver = speaker::Resolver::new(
@@ -471,6 +499,24 @@ mod tests {
         assert!(
             speakers.iter().all(|s| s.as_deref() == Some("Inco Ltd")),
             "{speakers:?}"
+        );
+    }
+
+    #[test]
+    fn a_quoted_title_is_no_speech() {
+        let body = "\"I expect to be vetted,\" he said on \"Meet the Press.\" \"But being vetted is \
+                    not being lied about,\" he added.\n\nHe hosted the reality show \"The Apprentice\" for \
+                    years. \"It was a great show for the network,\" he said.";
+        let texts: Vec<String> = run(body, &[]).into_iter().map(|q| q.1).collect();
+        assert!(
+            texts.iter().all(|t| !t.contains("Meet the Press")),
+            "{texts:?}"
+        );
+        assert!(texts.iter().all(|t| !t.contains("Apprentice")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("I expect")), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with("It was a great show")),
+            "{texts:?}"
         );
     }
 
