@@ -124,7 +124,7 @@ fn outside_index(
     let index: Vec<String> = dirs
         .iter()
         .filter_map(|d| d.canonicalize().ok())
-        .map(|d| d.to_string_lossy().into_owned())
+        .map(|d| ingest::walk::path_text(&d))
         .collect();
     if index.is_empty() {
         return (files, skips);
@@ -133,7 +133,7 @@ fn outside_index(
     skips.retain(|s| {
         !Path::new(&s.path)
             .canonicalize()
-            .is_ok_and(|p| under_any_root(&p.to_string_lossy(), &index))
+            .is_ok_and(|p| under_any_root(&ingest::walk::path_text(&p), &index))
     });
     (files, skips)
 }
@@ -336,7 +336,7 @@ fn write_and_commit(
         Scope::Roots(roots) => roots
             .iter()
             .filter_map(|r| r.canonicalize().ok())
-            .map(|r| r.to_string_lossy().into_owned())
+            .map(|r| ingest::walk::path_text(&r))
             .collect(),
         Scope::Files(_) => Vec::new(),
     };

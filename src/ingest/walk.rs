@@ -53,10 +53,14 @@ pub fn walk(roots: &[PathBuf]) -> Result<(Vec<SourceFile>, Vec<Skip>)> {
                 }
             };
             if !entry.file_type().is_file() {
-                if entry.depth() == 0 && !entry.file_type().is_dir() {
+                // A FIFO, socket or device: reading it could block for ever. Named or in an
+                // article's name, it is reported; other names are ignored as other formats are.
+                if !entry.file_type().is_dir()
+                    && (entry.depth() == 0 || detect(entry.path()).is_some())
+                {
                     skips.push(Skip::new(
                         entry.path().to_string_lossy(),
-                        "not a regular file",
+                        "not a regular file (a FIFO, socket or device)",
                     ));
                 }
                 continue;
@@ -106,15 +110,26 @@ fn walk_error(e: &walkdir::Error) -> String {
     }
 }
 
+/// A path as text without loss: a byte that is not UTF-8 (possible in Unix file names)
+/// becomes U+FFFD followed by its two hex digits, so two such names never become one key or
+/// one article id. Valid UTF-8 is unchanged.
+pub fn path_text(path: &Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\u{FFFD}{b:02x}"));
+        }
+    }
+    out
+}
+
 fn source_file(path: &Path, cwd: Option<&Path>) -> Result<SourceFile, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     let abs = path
         .canonicalize()
         .map_err(|e| format!("cannot resolve: {e}"))?;
-    let display = match cwd.and_then(|c| abs.strip_prefix(c).ok()) {
-        Some(rel) => rel.to_string_lossy().into_owned(),
-        None => abs.to_string_lossy().into_owned(),
-    };
+    let display = path_text(cwd.and_then(|c| abs.strip_prefix(c).ok()).unwrap_or(&abs));
     let mtime_ns = meta
         .modified()
         .ok()
@@ -122,7 +137,7 @@ fn source_file(path: &Path, cwd: Option<&Path>) -> Result<SourceFile, String> {
         .map(|d| d.as_nanos() as i64)
         .unwrap_or(0);
     Ok(SourceFile {
-        key: abs.to_string_lossy().into_owned(),
+        key: path_text(&abs),
         path: path.to_path_buf(),
         display,
         size: meta.len(),
@@ -176,5 +191,46 @@ mod tests {
             walk(&[d.join("missing")]),
             Err(Error::NotFound(_))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_reported_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("a.txt"), "a").unwrap();
+        for name in ["pipe.txt", "pipe"] {
+            let path =
+                std::ffi::CString::new(d.join(name).into_os_string().into_encoded_bytes()).unwrap();
+            // SAFETY: a valid NUL-terminated path.
+            assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        }
+        let (files, skips) = walk(&[d.to_path_buf()]).unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(skips.len(), 1, "{skips:?}");
+        assert!(skips[0].path.ends_with("pipe.txt"), "{skips:?}");
+        assert!(
+            skips[0].reason.starts_with("not a regular file"),
+            "{skips:?}"
+        );
+        let (files, skips) = walk(&[d.join("pipe")]).unwrap();
+        assert!(files.is_empty());
+        assert!(
+            skips[0].reason.starts_with("not a regular file"),
+            "{skips:?}"
+        );
+    }
+
+    #[test]
+    fn paths_as_text_keep_every_byte() {
+        assert_eq!(path_text(Path::new("a/b ü.txt")), "a/b ü.txt");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let a = path_text(Path::new(std::ffi::OsStr::from_bytes(b"bad-\xff\xfe.txt")));
+            let b = path_text(Path::new(std::ffi::OsStr::from_bytes(b"bad-\xff\xfd.txt")));
+            assert_eq!(a, "bad-\u{FFFD}ff\u{FFFD}fe.txt");
+            assert_ne!(a, b);
+        }
     }
 }
