@@ -33,7 +33,7 @@ pub fn analyze(record: &Record) -> Analysis {
         let window_quotes = quotes::extract(text, &tokens, &window_entities);
         let to_body = |s: Span| layout.to_body(Span::new(s.start + offset, s.end + offset));
         entities.extend(window_entities.into_iter().map(|mut e| {
-            e.span = to_body(e.span);
+            e.span = layout.name_to_body(Span::new(e.span.start + offset, e.span.end + offset));
             e
         }));
         quotes.extend(window_quotes.into_iter().map(|mut q| {

@@ -69,6 +69,30 @@ impl<'a> Layout<'a> {
         let hi = bytes.iter().max().map_or(span.end, |&o| o as usize + 1);
         Span::new(lo, hi.max(lo))
     }
+
+    /// The body span of a name found at `span` of the logical text: as [`Layout::to_body`],
+    /// but a mark moved against either end of the name stays out of it, so that `Corp .`
+    /// gives the name `Corp` as the body writes it, not `Corp .` (the mark is the sentence's).
+    pub fn name_to_body(&self, span: Span) -> Span {
+        let Some(origin) = &self.origin else {
+            return span;
+        };
+        let Some(bytes) = origin.get(span.start..span.end) else {
+            return span;
+        };
+        let text = self.text.as_bytes();
+        let moved = |k: usize, neighbour: usize| {
+            text[span.start + k].is_ascii_punctuation() && bytes[k].abs_diff(bytes[neighbour]) != 1
+        };
+        let (mut a, mut b) = (0, bytes.len());
+        while b >= a + 2 && moved(b - 1, b - 2) {
+            b -= 1;
+        }
+        while b >= a + 2 && moved(a, a + 1) {
+            a += 1;
+        }
+        self.to_body(Span::new(span.start + a, span.start + b))
+    }
 }
 
 #[cfg(test)]
@@ -96,5 +120,24 @@ mod tests {
         assert_eq!(find("\"WE WILL.\""), "\" WE WILL . \"");
         assert_eq!(find("WE WILL."), "WE WILL .");
         assert_eq!(find("WANTS"), "WANTS");
+    }
+
+    #[test]
+    fn a_name_leaves_out_the_marks_moved_against_it() {
+        let body =
+            "SHARES OF LEAR CORP . ROSE, SAID THE U.S . \" WE WILL . \" THEN HE LEFT . AND SO ON .";
+        let layout = Layout::of(body);
+        let text = layout.text();
+        let name = |s: &str| {
+            let at = text.find(s).unwrap();
+            layout.name_to_body(Span::new(at, at + s.len())).text(body)
+        };
+        assert_eq!(name("LEAR CORP."), "LEAR CORP");
+        assert_eq!(name("U.S."), "U.S");
+        assert_eq!(name("\"WE"), "WE");
+        assert_eq!(name("ROSE"), "ROSE");
+        // A mark the body writes against the name stays in it.
+        let clean = Layout::of("Lear Corp. rose.");
+        assert_eq!(clean.name_to_body(Span::new(5, 10)), Span::new(5, 10));
     }
 }
