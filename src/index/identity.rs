@@ -24,8 +24,9 @@
 //! function of the names and counts, so an index rebuilt or merged from the same documents gets
 //! the same identities.
 
-/// Share of a surname's count its dominant person needs for a bare surname to join them.
-const SURNAME_SHARE: f64 = 2.0 / 3.0;
+/// Share of a surname's count its dominant person needs for a bare surname to join them (and,
+/// in a question, for the surname to mean them alone).
+pub const SURNAME_SHARE: f64 = 2.0 / 3.0;
 /// A full name seen once is too little evidence to take a bare surname.
 const MIN_FULL_NAME: u64 = 2;
 /// A bare surname may be at most this many times as common as the person it joins.
