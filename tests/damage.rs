@@ -57,19 +57,6 @@ fn answers(index: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn counts(index: &Path) -> (u64, u64) {
-    let s = common::success_json(
-        common::newsdex(index)
-            .args(["stats", "--json"])
-            .output()
-            .unwrap(),
-    );
-    (
-        s["articles"].as_u64().unwrap(),
-        s["quotes"].as_u64().unwrap(),
-    )
-}
-
 /// Flips one bit in the middle of `file`.
 fn flip(file: &Path) {
     let mut bytes = std::fs::read(file).unwrap();
@@ -147,7 +134,7 @@ fn every_damaged_file_is_named_and_full_rebuilds_an_equal_index() {
     let rebuilt = index_json(&ix, &["--full"]);
     assert_eq!(rebuilt["rebuilt"], true, "{rebuilt}");
     assert_eq!(check(&ix).1, 0);
-    assert_eq!(counts(&ix), counts(&good));
+    assert_eq!(common::counts(&ix), common::counts(&good));
     assert_eq!(answers(&ix), answers(&good));
     // The saved search came across.
     let list = common::newsdex(&ix)
@@ -185,5 +172,5 @@ fn an_unreadable_index_says_how_to_repair_it() {
         .failure();
     let rebuilt = index_json(&ix, &["--full"]);
     assert_eq!(rebuilt["rebuilt"], true, "{rebuilt}");
-    assert_eq!(counts(&ix), counts(&good));
+    assert_eq!(common::counts(&ix), common::counts(&good));
 }

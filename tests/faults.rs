@@ -47,19 +47,6 @@ impl Drop for Tmpfs {
     }
 }
 
-fn counts(index: &Path) -> (u64, u64) {
-    let s = common::success_json(
-        common::newsdex(index)
-            .args(["stats", "--json"])
-            .output()
-            .unwrap(),
-    );
-    (
-        s["articles"].as_u64().unwrap(),
-        s["quotes"].as_u64().unwrap(),
-    )
-}
-
 fn index_json(index: &Path, paths: &[&Path]) -> Value {
     common::success_json(
         common::newsdex(index)
@@ -138,7 +125,7 @@ fn a_full_disk_leaves_the_last_commit_and_nothing_else() {
     let archive = archive(dir.path());
 
     index_json(&index, &[seed]);
-    let committed = counts(&index);
+    let committed = common::counts(&index);
 
     let out = common::newsdex(&index)
         .arg("index")
@@ -162,7 +149,7 @@ fn a_full_disk_leaves_the_last_commit_and_nothing_else() {
     );
 
     assert_eq!(orphaned_bytes(&index), 0);
-    assert_eq!(counts(&index), committed);
+    assert_eq!(common::counts(&index), committed);
 
     // A run that needs no space succeeds on the still full disk.
     let again = index_json(&index, &[seed]);
@@ -175,7 +162,7 @@ fn a_full_disk_leaves_the_last_commit_and_nothing_else() {
     let fresh = dir.path().join("fresh");
     index_json(&fresh, &[seed]);
     index_json(&fresh, &[archive.as_path()]);
-    assert_eq!(counts(&index), counts(&fresh));
+    assert_eq!(common::counts(&index), common::counts(&fresh));
     assert_eq!(orphaned_bytes(&index), 0);
 }
 

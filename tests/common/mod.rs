@@ -34,6 +34,15 @@ pub fn success_json(out: Output) -> Value {
     json(&out.stdout)
 }
 
+/// The index's article and quote counts, from `stats --json`.
+pub fn counts(index: &Path) -> (u64, u64) {
+    let s = success_json(newsdex(index).args(["stats", "--json"]).output().unwrap());
+    (
+        s["articles"].as_u64().unwrap(),
+        s["quotes"].as_u64().unwrap(),
+    )
+}
+
 /// The data set at `path` (a path under `../shared`, such as `"../shared/data/reuters21578"`)
 /// when it exists. When it is absent — a user's clone has no `../shared` — prints why the test
 /// is skipped and returns `None`, unless `NEWSDEX_REQUIRE_DATA=1` (CI sets it), where it panics.
