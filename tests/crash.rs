@@ -34,14 +34,6 @@ fn corpus(dir: &Path) -> Option<PathBuf> {
     Some(root)
 }
 
-fn counts(index: &Path) -> (u64, u64) {
-    let s = run_json(index, &["stats", "--json"]);
-    (
-        s["articles"].as_u64().unwrap(),
-        s["quotes"].as_u64().unwrap(),
-    )
-}
-
 /// Number of distinct article ids a search for everything in one file returns, and hits.
 fn distinct_hits(index: &Path) -> (usize, usize) {
     let r = run_json(
@@ -79,7 +71,7 @@ fn sigkill_at_any_point_loses_nothing_and_duplicates_nothing() {
     let t = Instant::now();
     run_json(&clean, &["index", root_s, "--json", "--quiet"]);
     let full_time = t.elapsed();
-    let expected = counts(&clean);
+    let expected = common::counts(&clean);
     assert!(expected.0 > 2500, "{expected:?}");
     let (hits, unique) = distinct_hits(&clean);
     assert_eq!(hits, unique);
@@ -103,7 +95,7 @@ fn sigkill_at_any_point_loses_nothing_and_duplicates_nothing() {
             continue; // Killed before the index was created: nothing committed yet.
         }
         // The index opens, and holds the last committed state: empty or complete.
-        let now = counts(&index);
+        let now = common::counts(&index);
         assert!(
             now == committed || now == expected,
             "after kill at {fraction}: {now:?}, committed {committed:?}, expected {expected:?}"
@@ -113,7 +105,7 @@ fn sigkill_at_any_point_loses_nothing_and_duplicates_nothing() {
     // The next run completes (no stale lock) with exactly the clean counts.
     let summary = run_json(&index, &["index", root_s, "--json", "--quiet"]);
     assert_eq!(summary["articles"].as_u64(), Some(expected.0), "{summary}");
-    assert_eq!(counts(&index), expected);
+    assert_eq!(common::counts(&index), expected);
     let (hits, unique) = distinct_hits(&index);
     assert_eq!(hits, unique, "duplicates after recovery");
     assert_eq!(distinct_hits(&clean), (hits, unique));
@@ -133,7 +125,7 @@ fn searches_during_a_reindex_see_old_or_new_state() {
         &index,
         &["index", one.to_str().unwrap(), "--json", "--quiet"],
     );
-    let old = counts(&index).0;
+    let old = common::counts(&index).0;
 
     let mut child = Command::new(bin())
         .arg("--index")
@@ -176,7 +168,7 @@ fn searches_during_a_reindex_see_old_or_new_state() {
         }
     }
     assert!(child.wait().unwrap().success());
-    let new = counts(&index).0;
+    let new = common::counts(&index).0;
     assert!(new > old);
     assert!(
         seen.iter().all(|&n| n == old || n == new),

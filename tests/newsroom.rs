@@ -77,14 +77,6 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn stats(index: &Path) -> (u64, u64) {
-    let s = run_json(index, &["stats", "--json"]);
-    (
-        s["articles"].as_u64().unwrap(),
-        s["quotes"].as_u64().unwrap(),
-    )
-}
-
 #[test]
 fn export_without_a_query_writes_every_article_and_quote() {
     let index = corpus_index();
@@ -96,7 +88,7 @@ fn export_without_a_query_writes_every_article_and_quote() {
         "kind,article_id,date,source,title,speaker,quote,url,path"
     );
     assert!(rows.iter().all(|r| r.len() == 9), "a row without 9 fields");
-    let (articles, quotes) = stats(index);
+    let (articles, quotes) = common::counts(index);
     let count = |kind: &str| rows.iter().filter(|r| r[0] == kind).count() as u64;
     assert_eq!((count("article"), count("quote")), (articles, quotes));
     // Every article row has a title (its own or its first words) and a path.
@@ -530,7 +522,7 @@ fn reuters_keeps_every_story_and_exports_all_of_it() {
         Some(ids.len() as u64),
         "{stories} stories"
     );
-    let (articles, quotes) = stats(&index);
+    let (articles, quotes) = common::counts(&index);
     let (_, csv) = run(&index, &["export"]);
     assert_eq!(parse_csv(&csv).len() as u64, 1 + articles + quotes);
     let r = run_json(

@@ -77,22 +77,9 @@ fn close(a: f64, b: f64) -> bool {
 /// The first `n` hits of a search, every copy of a duplicate shown, in their order, with
 /// their scores.
 fn ranking(index: &Path, query: &str, flags: &[&str], n: usize) -> Vec<(f64, String)> {
-    let out = newsdex(index)
-        .args(["search", "--json", "--no-collapse", "-n", &n.to_string()])
-        .args(flags)
-        .arg(query)
-        .output()
-        .unwrap();
-    let v = common::json(&out.stdout);
-    v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| {
-            let doc = format!("{} {} {}", h["kind"], h["article_id"], h["quote"]);
-            (h["score"].as_f64().unwrap(), doc)
-        })
-        .collect()
+    let mut all = vec!["--no-collapse"];
+    all.extend_from_slice(flags);
+    common::top_hits(index, query, &all, n)
 }
 
 fn same_ranking(a: &[(f64, String)], b: &[(f64, String)]) -> bool {

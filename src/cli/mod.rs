@@ -85,19 +85,14 @@ fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
         memory: usize::try_from(args.memory.saturating_mul(1_000_000)).unwrap_or(usize::MAX),
     };
     let listed = args.files_from.as_deref().map(read_file_list).transpose()?;
-    if listed.is_none() {
-        for root in &args.paths {
-            if std::fs::symlink_metadata(root).is_err() {
-                return Err(crate::Error::NotFound(root.clone()).into());
-            }
-        }
-    }
-    let show = !args.quiet && std::io::stderr().is_terminal();
-    let bar = progress::Bar::new(show);
     let scope = match &listed {
         Some(files) => writer::Scope::Files(files),
         None => writer::Scope::Roots(&args.paths),
     };
+    // Before the index is created: a mistyped path must not leave an empty one behind.
+    scope.exists()?;
+    let show = !args.quiet && std::io::stderr().is_terminal();
+    let bar = progress::Bar::new(show);
     let summary = if args.full && crate::index::check::is_damaged(dir) {
         writer::rebuild(dir, scope, &opts, &bar)?
     } else {

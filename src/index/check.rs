@@ -50,25 +50,19 @@ pub fn check(dir: &Path) -> Result<Report> {
         return Err(Error::NoIndex(dir.to_path_buf()));
     }
     let mut report = Report::default();
-    let index = match Index::open_in_dir(dir) {
-        Ok(index) => index,
-        Err(e) => {
-            report.problem("meta.json", tantivy_message(&e));
+    let store = match Store::open(dir) {
+        Ok(store) => store,
+        Err(Error::CorruptIndex { message, .. }) => {
+            report.problem("meta.json", message);
             return Ok(report);
         }
+        Err(e) => return Err(e),
     };
-    checksums(&index, &mut report);
+    checksums(&store.index, &mut report);
     if !report.ok() {
         // Reading documents from damaged files tells nothing more.
         return Ok(report);
     }
-    let store = match Store::open(dir) {
-        Ok(store) => store,
-        Err(e) => {
-            report.problem("meta.json", e.to_string());
-            return Ok(report);
-        }
-    };
     let searcher = match store.reader() {
         Ok(reader) => reader.searcher(),
         Err(e) => {
@@ -93,12 +87,12 @@ pub fn is_damaged(dir: &Path) -> bool {
     if !dir.join("meta.json").is_file() {
         return false;
     }
-    let Ok(index) = Index::open_in_dir(dir) else {
+    let Ok(store) = Store::open(dir) else {
         return true;
     };
     let mut report = Report::default();
-    checksums(&index, &mut report);
-    !report.ok() || Store::open(dir).and_then(|s| s.reader()).is_err()
+    checksums(&store.index, &mut report);
+    !report.ok() || store.reader().is_err()
 }
 
 /// Every file of the committed segments against the checksum in its footer.

@@ -212,7 +212,7 @@ pub enum Scope<'a> {
 
 impl Scope<'_> {
     /// Fails on a root that does not exist (a listed file that does not is only skipped).
-    fn exists(self) -> Result<()> {
+    pub fn exists(self) -> Result<()> {
         if let Scope::Roots(roots) = self {
             for root in roots {
                 if std::fs::symlink_metadata(root).is_err() {

@@ -43,6 +43,26 @@ pub fn counts(index: &Path) -> (u64, u64) {
     )
 }
 
+/// The first `n` hits of `search QUERY FLAGS… --json`, in their order: each its score and
+/// `kind article_id quote`.
+pub fn top_hits(index: &Path, query: &str, flags: &[&str], n: usize) -> Vec<(f64, String)> {
+    let out = newsdex(index)
+        .args(["search", "--json", "-n", &n.to_string()])
+        .args(flags)
+        .arg(query)
+        .output()
+        .unwrap();
+    json(&out.stdout)["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let doc = format!("{} {} {}", h["kind"], h["article_id"], h["quote"]);
+            (h["score"].as_f64().unwrap(), doc)
+        })
+        .collect()
+}
+
 /// The data set at `path` (a path under `../shared`, such as `"../shared/data/reuters21578"`)
 /// when it exists. When it is absent — a user's clone has no `../shared` — prints why the test
 /// is skipped and returns `None`, unless `NEWSDEX_REQUIRE_DATA=1` (CI sets it), where it panics.
