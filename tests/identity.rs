@@ -66,6 +66,15 @@ fn stats_count_one_identity_per_person() {
     for alias in ["Donald J. Trump", "Trump"] {
         assert!(!names.contains(&alias), "{alias} listed apart: {top:?}");
     }
+    let aliases = &stats["top_speakers"][0]["aliases"];
+    assert!(
+        aliases
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "Donald J. Trump"),
+        "{aliases}"
+    );
     assert!(names.contains(&"Ivanka Trump"), "{top:?}");
     assert!(names.contains(&"Melania Trump"), "{top:?}");
     // The identity counts the quotes of every alias.

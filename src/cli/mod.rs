@@ -8,7 +8,6 @@ pub mod extract_json;
 pub mod plot;
 pub mod progress;
 pub mod render;
-pub mod stats;
 pub mod watch;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -355,7 +354,7 @@ fn check(dir: &std::path::Path, args: CheckArgs) -> anyhow::Result<u8> {
 
 fn stats_cmd(dir: &std::path::Path, args: StatsArgs) -> anyhow::Result<u8> {
     let store = Store::open(dir)?;
-    let s = stats::collect(&store)?;
+    let s = crate::index::stats::collect(&store, (args.top > 0).then_some(args.top))?;
     if args.json {
         println!("{}", serde_json::to_string(&s)?);
     } else {

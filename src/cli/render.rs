@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use crate::cli::stats::Stats;
 use crate::index::check::Report as CheckReport;
+use crate::index::stats::{NameCount, Stats};
 use crate::index::watch::SavedSearch;
 use crate::index::writer::Summary;
 use crate::search::alerts::Report;
@@ -185,16 +185,38 @@ pub fn stats(out: &mut impl Write, s: &Stats) -> io::Result<()> {
     if !s.top_speakers.is_empty() {
         writeln!(out, "\ntop speakers (quotes)")?;
         for n in &s.top_speakers {
-            writeln!(out, "  {:>6}  {}", n.count, n.name)?;
+            name_count(out, n)?;
         }
     }
     if !s.top_entities.is_empty() {
         writeln!(out, "\ntop entities (articles)")?;
         for n in &s.top_entities {
-            writeln!(out, "  {:>6}  {}", n.count, n.name)?;
+            name_count(out, n)?;
         }
     }
     Ok(())
+}
+
+/// How many of an identity's other names a stats line shows.
+const SHOWN_ALIASES: usize = 3;
+
+fn name_count(out: &mut impl Write, n: &NameCount) -> io::Result<()> {
+    write!(out, "  {:>6}  {}", n.count, n.name)?;
+    if !n.aliases.is_empty() {
+        let shown: Vec<&str> = n
+            .aliases
+            .iter()
+            .take(SHOWN_ALIASES)
+            .map(String::as_str)
+            .collect();
+        let more = n.aliases.len() - shown.len();
+        write!(out, " (also {}", shown.join(", "))?;
+        if more > 0 {
+            write!(out, " and {more} more")?;
+        }
+        write!(out, ")")?;
+    }
+    writeln!(out)
 }
 
 /// Widest bar of a timeline, in characters.

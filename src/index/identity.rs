@@ -17,6 +17,8 @@
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
 //! - **surnames**: a one-word name joins the person with that surname who has at least
 //!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
+//!   A place or organisation ("Israel") is no surname, nor among entities a common word ("Hill");
+//!   among speakers, who were quoted, a common word is ("Pence").
 //! - **fragments before a surname**: a name the entity tagger, reading it alone, does not take
 //!   for one person ("Claim Trump") joins the person its last word stands for.
 //!
@@ -27,8 +29,9 @@
 /// Share of a surname's count its dominant person needs for a bare surname to join them (and,
 /// in a question, for the surname to mean them alone).
 pub const SURNAME_SHARE: f64 = 2.0 / 3.0;
-/// A full name seen once is too little evidence to take a bare surname.
-const MIN_FULL_NAME: u64 = 2;
+/// Among entities, a full name seen once is too little evidence to take a bare surname (a
+/// tagger's "Great Wall", "Santa Monica"); a speaker was quoted, so once is enough.
+const MIN_FULL_ENTITY: u64 = 2;
 /// A bare surname may be at most this many times as common as the person it joins.
 const BARE_RATIO: u64 = 4;
 /// How many times more common a spelling must be for a variant to join it.
@@ -172,11 +175,28 @@ pub trait Knowledge {
     fn is_common_word(&self, word: &str) -> bool;
     /// Whether a word is a known first name ("Bill", "Mark").
     fn is_first_name(&self, word: &str) -> bool;
+    /// Whether a word alone names a place or an organisation and never a person ("Israel").
+    fn is_place_or_organisation(&self, word: &str) -> bool;
+}
+
+/// Which table names come from: it decides whether a bare common word can be a surname.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// Speakers: each was quoted, so a bare one is someone's name even when it is also a
+    /// common word ("Pence", "Price").
+    Speakers,
+    /// Entities: a bare common word may be the word itself ("Black voters", "the Hill").
+    Entities,
 }
 
 /// Groups `names` (with their counts: quotes for speakers, articles for entities) into
 /// identities: for each name, the index of its identity's canonical name.
-pub fn identities(names: &[String], counts: &[u64], know: &dyn Knowledge) -> Vec<usize> {
+pub fn identities(
+    names: &[String],
+    counts: &[u64],
+    know: &dyn Knowledge,
+    table: Table,
+) -> Vec<usize> {
     let parsed: Vec<Parsed> = names.iter().map(|n| parse(n)).collect();
     let mut g = Groups {
         parent: (0..names.len()).collect(),
@@ -342,18 +362,19 @@ pub fn identities(names: &[String], counts: &[u64], know: &dyn Knowledge) -> Vec
             .copied()
             .filter(|&r| know.is_person(&names[r]))
             .max_by_key(|&r| (g.total(r), std::cmp::Reverse(r)));
-        // The bare word must read as a surname: no common word ("Hill"), first name
-        // ("Mike"), or acronym ("NFL").
+        // The bare word must read as a surname: no first name ("Mike"), acronym ("NFL"),
+        // place or organisation ("Israel"), and among entities no common word ("Hill").
         let word = names[bare[0]].split_whitespace().last().unwrap_or("");
-        let surname_like = !know.is_common_word(word)
+        let surname_like = (table == Table::Speakers || !know.is_common_word(word))
             && !know.is_first_name(word)
-            && word.chars().filter(|c| c.is_uppercase()).count() < 2;
+            && word.chars().any(char::is_lowercase)
+            && !know.is_place_or_organisation(word);
         if let Some(top) = top
             && surname_like
         {
             let t = g.total(top);
             if t as f64 >= SURNAME_SHARE * all as f64
-                && t >= MIN_FULL_NAME
+                && (table == Table::Speakers || t >= MIN_FULL_ENTITY)
                 && t * BARE_RATIO >= bare_total
             {
                 for &i in &bare {
@@ -397,17 +418,20 @@ mod tests {
             !name.contains("House") && !name.contains("News") && name != "African American"
         }
         fn is_common_word(&self, word: &str) -> bool {
-            matches!(word, "Claim" | "Bill")
+            matches!(word, "Claim" | "Bill" | "Pence")
         }
         fn is_first_name(&self, word: &str) -> bool {
             matches!(word, "Bill")
+        }
+        fn is_place_or_organisation(&self, word: &str) -> bool {
+            matches!(word, "Israel" | "House")
         }
     }
 
     fn group(list: &[(&str, u64)]) -> Vec<(String, String)> {
         let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
         let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
-        let reps = identities(&names, &counts, &StandIn);
+        let reps = identities(&names, &counts, &StandIn, Table::Entities);
         names
             .iter()
             .zip(reps)
@@ -496,6 +520,36 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_common_word_is_a_surname_an_acronym_is_not() {
+        let list = [
+            ("Mike Pence", 35),
+            ("Pence", 2),
+            ("Mitch McConnell", 18),
+            ("McConnell", 1),
+            ("Nancy Nfl", 5),
+            ("NFL", 3),
+            ("Steve Israel", 5),
+            ("Israel", 2),
+        ];
+        let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
+        let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
+        let rep = |table| -> Vec<String> {
+            identities(&names, &counts, &StandIn, table)
+                .into_iter()
+                .map(|r| names[r].clone())
+                .collect()
+        };
+        let speakers = rep(Table::Speakers);
+        assert_eq!(speakers[1], "Mike Pence");
+        assert_eq!(speakers[3], "Mitch McConnell");
+        assert_eq!(speakers[5], "NFL");
+        assert_eq!(speakers[7], "Israel", "a place");
+        let entities = rep(Table::Entities);
+        assert_eq!(entities[1], "Pence", "a common word among entities");
+        assert_eq!(entities[3], "Mitch McConnell");
+    }
+
+    #[test]
     fn surnames_without_a_dominant_person_or_of_things_stay() {
         let g = group(&[
             ("Ghazala Khan", 10),
@@ -530,7 +584,12 @@ mod probe {
             .filter_map(|l| l.split_once('\t'))
             .map(|(n, c)| (n.to_string(), c.parse().unwrap_or(0)))
             .unzip();
-        let reps = super::identities(&names, &counts, &crate::index::names::TaggerKnowledge);
+        let reps = super::identities(
+            &names,
+            &counts,
+            &crate::index::names::TaggerKnowledge,
+            super::Table::Speakers,
+        );
         for (i, r) in reps.iter().enumerate() {
             if *r != i {
                 println!("{}\t{}\t->\t{}", names[i], counts[i], names[*r]);

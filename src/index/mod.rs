@@ -2,7 +2,7 @@
 //! ([`document`]), the change-tracking manifest ([`manifest`]), the incremental writer
 //! ([`writer`]), merging shard indexes ([`merge`]), swapping a folder built beside the index
 //! into its place ([`swap`]), removing what a failed run left ([`cleanup`]), verifying an
-//! index ([`check`]), the archive-wide name table ([`names`], grouped by [`identity`]), the saved
+//! index ([`check`]), what it holds ([`stats`]), the archive-wide name table ([`names`], grouped by [`identity`]), the saved
 //! searches kept beside it ([`watch`]) and opening an index for reading ([`Store`]).
 
 pub mod check;
@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod merge;
 pub mod names;
 pub mod schema;
+pub mod stats;
 pub mod stem;
 pub mod swap;
 pub mod watch;

@@ -155,8 +155,9 @@ fn scan(
 }
 
 /// What the entity tagger knows about names: whether one read alone is a person, which
-/// words are common in lower case (its word clusters are learnt from lower-cased text, and
-/// names are not among them), and the first names of its gender list.
+/// words are common in lower case (its word clusters are learnt from lower-cased text), the
+/// first names of its gender list, and which words its gazetteer knows as places or
+/// organisations only.
 pub struct TaggerKnowledge;
 
 impl identity::Knowledge for TaggerKnowledge {
@@ -179,6 +180,10 @@ impl identity::Knowledge for TaggerKnowledge {
     fn is_first_name(&self, word: &str) -> bool {
         crate::extract::quotes::first_name_feminine(word).is_some()
     }
+
+    fn is_place_or_organisation(&self, word: &str) -> bool {
+        crate::extract::ner::names_a_place_or_organisation(word)
+    }
 }
 
 impl Names {
@@ -187,7 +192,12 @@ impl Names {
         let scanned = scan(searcher, field, kind_field)?;
         let names: Vec<String> = scanned.iter().map(|(n, _)| n.clone()).collect();
         let counts: Vec<u64> = scanned.iter().map(|(_, d)| d.len() as u64).collect();
-        let reps = identity::identities(&names, &counts, &TaggerKnowledge);
+        let table = if searcher.schema().get_field_name(field) == "speaker_key" {
+            identity::Table::Speakers
+        } else {
+            identity::Table::Entities
+        };
+        let reps = identity::identities(&names, &counts, &TaggerKnowledge, table);
         // An identity's count: the documents carrying any of its names, each once.
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (i, r) in reps.iter().enumerate() {
@@ -233,7 +243,8 @@ impl Names {
         list.dedup_by(|a, b| a.0 == b.0);
         let names: Vec<String> = list.iter().map(|(n, _)| n.clone()).collect();
         let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
-        let reps = identity::identities(&names, &counts, &TaggerKnowledge);
+        let reps =
+            identity::identities(&names, &counts, &TaggerKnowledge, identity::Table::Entities);
         let mut identity_counts = vec![0u64; names.len()];
         for (i, r) in reps.iter().enumerate() {
             identity_counts[*r] += counts[i];

@@ -65,6 +65,17 @@ pub fn caseless_model() -> Option<&'static Model> {
         .as_ref()
 }
 
+/// Whether the tagger's gazetteer knows `word` alone as a place's or an organisation's name
+/// ("Israel", "Madison") and never as a word of a person's name ("Hanson", "Santos" are both).
+pub fn names_a_place_or_organisation(word: &str) -> bool {
+    // Bit 4 * type + position; types PER, ORG, LOC, MISC; position 3 is a one-word name.
+    const PERSON: u16 = 0b1111;
+    const ALONE: u16 = 1 << (4 + 3) | 1 << (8 + 3);
+    model()
+        .and_then(|m| m.lex.gaz_tokens.get(word))
+        .is_some_and(|&bits| bits & PERSON == 0 && bits & ALONE != 0)
+}
+
 /// Tags entity mentions in `body`, with the caseless model when the text has no case.
 pub fn tag(body: &str, tokens: &[Token]) -> Vec<(Span, EntityKind)> {
     let chosen = if is_caseless_text(body) {
