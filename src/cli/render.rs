@@ -87,12 +87,12 @@ pub fn hits(out: &mut impl Write, resp: &Response, color: bool) -> io::Result<()
 }
 
 pub fn explain(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
-    writeln!(out, "query understood as ({}):", plan.mode)?;
+    writeln!(out, "query understood as ({}):", plan.mode.as_str())?;
     if let Some(s) = &plan.syntax {
         writeln!(out, "  syntax: {s}")?;
     }
     if let Some(i) = plan.intent {
-        writeln!(out, "  intent: {i}")?;
+        writeln!(out, "  intent: {}", i.as_str())?;
     }
     if !plan.speakers.is_empty() {
         writeln!(out, "  speaker: {}", plan.speakers.join(" | "))?;

@@ -274,11 +274,11 @@ impl Engine {
         };
         if let Some(s) = &req.since {
             plan.since = Some(period("--since", s)?.first);
-            plan.dates_from = Some("flag");
+            plan.dates_from = Some(understand::DatesFrom::Flag);
         }
         if let Some(u) = &req.until {
             plan.until = Some(period("--until", u)?.last);
-            plan.dates_from = Some("flag");
+            plan.dates_from = Some(understand::DatesFrom::Flag);
         }
         if req.kind.is_some() {
             plan.kind = req.kind;
@@ -499,7 +499,7 @@ impl Engine {
     /// Whether a search gets a feedback pass: plain-English topic searches ranked by
     /// relevance, not quote searches narrowed to a speaker (there the words are the point).
     fn feedback_applies(plan: &Plan, req: &Request) -> bool {
-        plan.mode == "natural"
+        plan.mode == understand::Mode::Natural
             && !plan.terms.is_empty()
             && req.sort == Sort::Relevance
             && plan.speakers.is_empty()
@@ -690,7 +690,7 @@ impl Engine {
             self.ranking.body_length_share,
         )?;
         let mut top = self.collect(&searcher, &stats, &query, depth, req.sort)?;
-        if top.is_empty() && plan.dates_from == Some("query") {
+        if top.is_empty() && plan.dates_from == Some(understand::DatesFrom::Query) {
             notes.push(all_dates_note(&plan));
             plan.since = None;
             plan.until = None;
@@ -775,7 +775,9 @@ impl Engine {
         let searcher = self.reader.searcher();
         let mut notes = Vec::new();
         let mut query = self.build_query(&plan, true, &mut notes).query;
-        if plan.dates_from == Some("query") && searcher.search(query.as_ref(), &Count)? == 0 {
+        if plan.dates_from == Some(understand::DatesFrom::Query)
+            && searcher.search(query.as_ref(), &Count)? == 0
+        {
             notes.push(all_dates_note(&plan));
             plan.since = None;
             plan.until = None;

@@ -16,6 +16,54 @@ pub enum Kind {
     Article,
 }
 
+/// How a query was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Plain English.
+    #[default]
+    Natural,
+    /// Field syntax handed to the query parser.
+    Syntax,
+}
+
+/// Where a search's date filter came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatesFrom {
+    /// The question's own words ("in 1987").
+    Query,
+    /// `--since` / `--until`.
+    Flag,
+}
+
+/// What a question asks for beyond its topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Intent {
+    /// What someone said.
+    Quotes,
+}
+
+impl Mode {
+    /// The mode's name, as `--json` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Natural => "natural",
+            Mode::Syntax => "syntax",
+        }
+    }
+}
+
+impl Intent {
+    /// The intent's name, as `--json` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Quotes => "quotes",
+        }
+    }
+}
+
 /// One topic word and the token sequences that count as it (each a phrase when longer
 /// than one token): the word's stem, aliases ("U.S." = "united states"), word family.
 #[derive(Debug, Clone, Serialize)]
@@ -29,8 +77,8 @@ pub struct TopicTerm {
 /// How a query was understood.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Plan {
-    /// `natural` (plain English) or `syntax` (field syntax handed to the query parser).
-    pub mode: &'static str,
+    /// Plain English or field syntax.
+    pub mode: Mode,
     /// The query-parser text, in syntax mode.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub syntax: Option<String>,
@@ -48,12 +96,12 @@ pub struct Plan {
     pub boost_entities: Vec<String>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
-    /// Where the date filter came from (`query` text or `flag`).
+    /// Where the date filter came from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dates_from: Option<&'static str>,
+    pub dates_from: Option<DatesFrom>,
     pub kind: Option<Kind>,
-    /// `quotes` when the question asks what someone said.
-    pub intent: Option<&'static str>,
+    /// Quotes when the question asks what someone said.
+    pub intent: Option<Intent>,
     /// Things the reader should know: "did you mean", relaxed filters, parse errors.
     pub notes: Vec<String>,
     /// Words added by pseudo-relevance feedback (stem, weight relative to a topic word).
@@ -609,14 +657,14 @@ const TOPIC_SEPARATORS: &[&str] = &["about", "on", "regarding", "over", "concern
 
 pub fn understand(query: &str, ctx: &Context) -> Plan {
     let mut plan = Plan {
-        mode: "natural",
+        mode: Mode::Natural,
         ..Plan::default()
     };
     if is_syntax(query) {
-        plan.mode = "syntax";
+        plan.mode = Mode::Syntax;
         plan.syntax = Some(query.to_string());
         if asks_for_a_speaker(query) {
-            plan.intent = Some("quotes");
+            plan.intent = Some(Intent::Quotes);
             plan.kind = Some(Kind::Quote);
         }
         return plan;
@@ -635,7 +683,7 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
     let mut i = 0;
     while i + 1 < ws.len() {
         if ws[i].0 == "according" && ws[i + 1].0 == "to" {
-            plan.intent = Some("quotes");
+            plan.intent = Some(Intent::Quotes);
             ws.drain(i..i + 2);
         } else {
             i += 1;
@@ -660,12 +708,12 @@ pub fn understand(query: &str, ctx: &Context) -> Plan {
         } else {
             plan.since = t.since;
             plan.until = t.until;
-            plan.dates_from = Some("query");
+            plan.dates_from = Some(DatesFrom::Query);
         }
     }
     ws.retain(|(w, _)| {
         if INTENT.contains(&w.as_str()) {
-            plan.intent = Some("quotes");
+            plan.intent = Some(Intent::Quotes);
             false
         } else {
             true
@@ -837,7 +885,7 @@ mod tests {
     fn speaker_intent_topic() {
         let p = plan("Putin quotes about NATO expansion");
         assert_eq!(p.speakers, ["Vladimir Putin"]);
-        assert_eq!(p.intent, Some("quotes"));
+        assert_eq!(p.intent, Some(Intent::Quotes));
         assert_eq!(p.kind, Some(Kind::Quote));
         let words: Vec<&str> = p.terms.iter().map(|t| t.word.as_str()).collect();
         assert_eq!(words, ["nato", "expansion"]);
@@ -921,7 +969,8 @@ mod tests {
         );
         let p = plan("WHEAT DEALS INVOLVING THE UNITED STATES, RUSSIA AND CANADA .");
         assert_eq!(
-            p.mode, "natural",
+            p.mode,
+            Mode::Natural,
             "AND in capitals is a word, not an operator"
         );
         let p = plan("SPAIN'S RELAXATION OF CONTROLS");
@@ -964,7 +1013,7 @@ mod tests {
             "(speaker:blair) iraq",
         ] {
             let p = plan(q);
-            assert_eq!((p.mode, p.kind), ("syntax", Some(Kind::Quote)), "{q}");
+            assert_eq!((p.mode, p.kind), (Mode::Syntax, Some(Kind::Quote)), "{q}");
         }
         for q in ["-speaker:blair war", "speaker:blair OR war", "title:war"] {
             assert_eq!(plan(q).kind, None, "{q}");
