@@ -46,11 +46,27 @@ fn main() -> ExitCode {
         opts.cluster_sizes = vec![40, 160, 640];
     }
     if let Ok(e) = std::env::var("NER_EPOCHS") {
-        opts.epochs = e.parse().unwrap_or(opts.epochs);
+        let Ok(epochs) = e.trim().parse() else {
+            eprintln!("train-ner: NER_EPOCHS must be a whole number, not {e:?}");
+            return ExitCode::from(2);
+        };
+        opts.epochs = epochs;
     }
     if let Ok(c) = std::env::var("NER_CLUSTERS") {
         // Cluster counts, coarse to fine, e.g. "64,256"; empty for none.
-        opts.cluster_sizes = c.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+        let sizes: Result<Vec<usize>, _> = c
+            .split(',')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::parse)
+            .collect();
+        let Ok(sizes) = sizes else {
+            eprintln!(
+                "train-ner: NER_CLUSTERS must be whole numbers separated by commas, not {c:?}"
+            );
+            return ExitCode::from(2);
+        };
+        opts.cluster_sizes = sizes;
     }
     opts.unlabeled = if rest.is_empty() {
         let data = conll

@@ -149,7 +149,7 @@ impl Corpus {
 
 /// Adds the text of news files under `path` to the corpus: `.jsonl`/`.json` records' `body`
 /// and `title` fields, or text files (a `Key: value` header block is skipped).
-pub fn read_unlabeled(path: &Path, corpus: &mut Corpus) -> std::io::Result<()> {
+pub fn read_unlabeled(path: &Path, corpus: &mut Corpus) -> crate::Result<()> {
     let mut files: Vec<_> = walkdir::WalkDir::new(path)
         .into_iter()
         .filter_map(Result::ok)
@@ -158,7 +158,7 @@ pub fn read_unlabeled(path: &Path, corpus: &mut Corpus) -> std::io::Result<()> {
         .collect();
     files.sort();
     for f in files {
-        let bytes = std::fs::read(&f)?;
+        let bytes = std::fs::read(&f).map_err(|e| crate::Error::io(&f, e))?;
         let text = String::from_utf8_lossy(&bytes);
         let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext == "jsonl" || ext == "json" {

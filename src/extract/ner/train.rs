@@ -263,8 +263,8 @@ pub fn doc_features(
 }
 
 /// Trains a model from a CoNLL file. `log` receives progress lines.
-pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> Result<Model, String> {
-    let text = std::fs::read_to_string(conll).map_err(|e| format!("{}: {e}", conll.display()))?;
+pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> crate::Result<Model> {
+    let text = std::fs::read_to_string(conll).map_err(|e| crate::Error::io(conll, e))?;
     let mut docs = read_conll(&text);
     log(&format!(
         "{}: {} documents, {} sentences",
@@ -276,8 +276,7 @@ pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> Result<
     // Unlabeled text: clusters and true-case table. The CoNLL training words join it.
     let mut corpus = cluster::Corpus::default();
     for path in &opts.unlabeled {
-        cluster::read_unlabeled(path, &mut corpus)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        cluster::read_unlabeled(path, &mut corpus)?;
     }
     for d in &docs {
         for s in &d.sents {
