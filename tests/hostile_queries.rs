@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use assert_cmd::Command;
 use newsdex::search::run::{Engine, Request, Sort};
 use proptest::prelude::*;
+
+mod common;
 
 const SEED: &str = "corpus/seed/000_24f06f2ccdc2f1d3.txt";
 
@@ -18,10 +19,7 @@ fn index() -> &'static Path {
     let (_, p) = DIR.get_or_init(|| {
         let dir = tempfile::TempDir::new().unwrap();
         let index = dir.path().join("index");
-        Command::cargo_bin("newsdex")
-            .unwrap()
-            .arg("--index")
-            .arg(&index)
+        common::newsdex(&index)
             .args(["index", SEED, "--quiet"])
             .assert()
             .success();
@@ -31,10 +29,7 @@ fn index() -> &'static Path {
 }
 
 fn search(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("newsdex")
-        .unwrap()
-        .arg("--index")
-        .arg(index())
+    common::newsdex(index())
         .arg("search")
         .args(args)
         .output()
@@ -61,6 +56,7 @@ fn hostile_queries_answer_or_fail_cleanly() {
         "*",
         "speaker:putin AND NOT",
         "Putin quotes about",
+        "nosuch:*",
         long.as_str(),
     ];
     for q in queries {
@@ -73,7 +69,10 @@ fn hostile_queries_answer_or_fail_cleanly() {
                 let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
                 assert!(v["hits"].is_array(), "{q:?}");
             }
-            Some(2) => assert_eq!(err.trim().lines().count(), 1, "{q:?}: {err}"),
+            Some(2) => {
+                assert_eq!(err.trim().lines().count(), 1, "{q:?}: {err}");
+                assert!(err.contains("bad query"), "{q:?}: {err}");
+            }
             other => panic!("{q:?}: exit {other:?}: {err}"),
         }
     }

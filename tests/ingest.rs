@@ -4,8 +4,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod common;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -15,8 +16,8 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Runs `newsdex extract --json ARGS` in `cwd`; returns the records, stderr and exit code.
 fn extract(cwd: &Path, args: &[&std::ffi::OsStr]) -> (Vec<Value>, String, i32) {
-    let out = Command::cargo_bin("newsdex")
-        .unwrap()
+    // `extract` opens no index; the one named is never created.
+    let out = common::newsdex(Path::new("unused-index"))
         .current_dir(cwd)
         .arg("extract")
         .arg("--json")

@@ -213,6 +213,16 @@ impl Bm25StatisticsProvider for FieldStats<'_> {
 }
 
 /// The body token count BM25 averages over, `share` of the real count.
+/// A field the query syntax names but the index lacks (`nosuch:*`) is the query's fault.
+fn unknown_field_is_bad_query(e: Error) -> Error {
+    match e {
+        Error::Tantivy(tantivy::TantivyError::FieldNotFound(field)) => {
+            Error::BadQuery(format!("there is no field {field:?}"))
+        }
+        e => e,
+    }
+}
+
 fn body_norm_tokens(tokens: u64, share: f64) -> u64 {
     ((tokens as f64 * share).round() as u64).max(1)
 }
@@ -662,6 +672,10 @@ impl Engine {
 
     /// Runs one search.
     pub fn search(&self, req: &Request) -> Result<Response> {
+        self.ranked(req).map_err(unknown_field_is_bad_query)
+    }
+
+    fn ranked(&self, req: &Request) -> Result<Response> {
         let mut plan = self.plan(req)?;
         let searcher = self.reader.searcher();
         let mut notes = Vec::new();
@@ -771,6 +785,10 @@ impl Engine {
     /// timelines and facets walk. Dates read from the question are dropped when nothing
     /// matches within them, as [`Engine::search`] does.
     pub fn matching(&self, req: &Request) -> Result<Matches> {
+        self.unranked(req).map_err(unknown_field_is_bad_query)
+    }
+
+    fn unranked(&self, req: &Request) -> Result<Matches> {
         let mut plan = self.plan(req)?;
         let searcher = self.reader.searcher();
         let mut notes = Vec::new();
