@@ -67,6 +67,7 @@ fn a_first_page_holds_one_hit_per_article_unless_quotes_are_asked_for() {
         assert_eq!(unique.len(), ids.len(), "{q}: {ids:?}");
     }
     let v = search(&["Blair quotes about the election"]);
+    assert!(!hits(&v).is_empty(), "{v}");
     assert!(hits(&v).iter().all(|h| h["kind"] == "quote"), "{v}");
 }
 
