@@ -5,47 +5,12 @@
 //! The disk is a small tmpfs, so the test needs mount privileges; without them it skips with
 //! the reason.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-
-/// A mounted tmpfs, unmounted on drop.
-struct Tmpfs(PathBuf);
-
-impl Tmpfs {
-    fn mount(dir: &Path, size: &str) -> Result<Tmpfs, String> {
-        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-        let out = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir)
-            .output()
-            .map_err(|e| format!("cannot run mount: {e}"))?;
-        if !out.status.success() {
-            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
-        }
-        Ok(Tmpfs(dir.to_path_buf()))
-    }
-
-    fn resize(&self, size: &str) {
-        let status = Command::new("mount")
-            .args(["-o", &format!("remount,size={size}")])
-            .arg(&self.0)
-            .status()
-            .unwrap();
-        assert!(status.success(), "remount failed");
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
 
 fn index_json(index: &Path, paths: &[&Path]) -> Value {
     common::success_json(
@@ -56,39 +21,6 @@ fn index_json(index: &Path, paths: &[&Path]) -> Value {
             .output()
             .unwrap(),
     )
-}
-
-/// Bytes of the files in `index` that its last commit does not use: not a segment of
-/// `meta.json`, nor tantivy's and newsdex's own bookkeeping files.
-fn orphaned_bytes(index: &Path) -> u64 {
-    let meta: Value =
-        serde_json::from_slice(&std::fs::read(index.join("meta.json")).unwrap()).unwrap();
-    let live: HashSet<String> = meta["segments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["segment_id"].as_str().unwrap().replace('-', ""))
-        .collect();
-    let mut orphaned = 0;
-    for entry in std::fs::read_dir(index).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let segment = name.split('.').next().unwrap_or_default();
-        let known = live.contains(segment)
-            || [
-                "meta.json",
-                ".managed.json",
-                ".tantivy-meta.lock",
-                ".tantivy-writer.lock",
-            ]
-            .contains(&name.as_str())
-            || (name.starts_with("newsdex-") && name.ends_with(".cache"));
-        if !known {
-            eprintln!("orphaned: {name}");
-            orphaned += entry.metadata().unwrap().len();
-        }
-    }
-    orphaned
 }
 
 /// The bundled archive twice over (the second copy under other names), so that its index
@@ -113,7 +45,7 @@ fn archive(dir: &Path) -> PathBuf {
 #[test]
 fn a_full_disk_leaves_the_last_commit_and_nothing_else() {
     let dir = TempDir::new().unwrap();
-    let disk = match Tmpfs::mount(&dir.path().join("disk"), "1m") {
+    let disk = match common::Tmpfs::mount(&dir.path().join("disk"), "1m") {
         Ok(d) => d,
         Err(reason) => {
             eprintln!("skipped: cannot mount a small tmpfs to fill ({reason})");
@@ -148,7 +80,7 @@ fn a_full_disk_leaves_the_last_commit_and_nothing_else() {
         "{stderr}"
     );
 
-    assert_eq!(orphaned_bytes(&index), 0);
+    assert_eq!(common::orphaned_bytes(&index), 0);
     assert_eq!(common::counts(&index), committed);
 
     // A run that needs no space succeeds on the still full disk.
@@ -163,7 +95,7 @@ fn a_full_disk_leaves_the_last_commit_and_nothing_else() {
     index_json(&fresh, &[seed]);
     index_json(&fresh, &[archive.as_path()]);
     assert_eq!(common::counts(&index), common::counts(&fresh));
-    assert_eq!(orphaned_bytes(&index), 0);
+    assert_eq!(common::orphaned_bytes(&index), 0);
 }
 
 /// A gzip file of `n` bytes of `fill` after `head`, written as it is compressed.

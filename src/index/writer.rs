@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::extract;
 use crate::index::document;
 use crate::index::manifest::{self, FileState};
-use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE};
 use crate::index::swap::WorkDir;
 use crate::index::{Store, cleanup};
 use crate::ingest::{self, Skip, SourceFile};
@@ -347,11 +347,13 @@ fn write_and_commit(
         skipped: walk_skips,
         ..Summary::default()
     };
+    let mut gone: Vec<&str> = Vec::new();
     for key in known.keys() {
         if !present.contains(key.as_str()) && in_scope(key) {
             writer.delete_term(Term::from_field_text(f.file, key));
             writer.delete_term(Term::from_field_text(f.manifest, key));
             summary.removed += 1;
+            gone.push(key);
         }
     }
 
@@ -375,6 +377,20 @@ fn write_and_commit(
             })
         })
         .collect();
+    // Files re-read whose earlier articles were deleted, as were those of removed files.
+    gone.extend(
+        files
+            .iter()
+            .zip(&outcomes)
+            .filter(|(_, o)| {
+                matches!(
+                    o,
+                    Outcome::Indexed { new: false } | Outcome::Empty { new: false }
+                )
+            })
+            .map(|(file, _)| file.key.as_str()),
+    );
+    restore_shadowed(&run, &before, &known, &files, &outcomes, &gone)?;
     let skips = run.skips;
     for o in &outcomes {
         if matches!(
@@ -398,6 +414,135 @@ fn write_and_commit(
 
     writer.commit()?;
     Ok(summary)
+}
+
+/// Gives back the articles whose id one file shares with another. Of two files with a record
+/// of one id, the index keeps the one read last: the other file's article was replaced (it is
+/// *shadowed*: fewer live articles than its manifest's records). When the file read last is
+/// removed or re-read without that id, its article goes, so a shadowed file that is not re-read
+/// this run gives back its records of the ids that went and that no file added again.
+fn restore_shadowed(
+    run: &Run,
+    before: &Searcher,
+    known: &HashMap<String, FileState>,
+    files: &[SourceFile],
+    outcomes: &[Outcome],
+    gone: &[&str],
+) -> Result<()> {
+    if gone.is_empty() {
+        return Ok(());
+    }
+    let f = run.store.fields;
+    let live = live_articles_per_file(before, f.kind)?;
+    let shadowed: Vec<&SourceFile> = files
+        .iter()
+        .zip(outcomes)
+        .filter(|(_, o)| matches!(o, Outcome::Unchanged | Outcome::Touched))
+        .filter(|(file, _)| {
+            known
+                .get(&file.key)
+                .is_some_and(|k| k.records > live.get(&file.key).copied().unwrap_or(0))
+        })
+        .map(|(file, _)| file)
+        .collect();
+    if shadowed.is_empty() {
+        return Ok(());
+    }
+    let went = article_ids_of(before, f, gone)?;
+    let added = run.ids.added.lock().unwrap_or_else(PoisonError::into_inner);
+    let missing: HashSet<String> = went
+        .into_iter()
+        .filter(|id| !added.contains(&xxhash_rust::xxh3::xxh3_64(id.as_bytes())))
+        .collect();
+    drop(added);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let restored = Mutex::new(HashSet::new());
+    shadowed.par_iter().try_for_each(|file| -> Result<()> {
+        let Some((format, gz)) = ingest::detect(&file.path) else {
+            return Ok(());
+        };
+        let Ok(bytes) = ingest::load(file, run.opts.max_file_size) else {
+            return Ok(());
+        };
+        let parsed = ingest::parse(&file.display, format, gz, &bytes, run.opts.max_file_size);
+        for record in last_per_id(&parsed.records) {
+            let claimed = missing.contains(&record.id)
+                && restored
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(record.id.clone());
+            if claimed {
+                add_record_docs(run, file, record)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Live article documents per file key.
+fn live_articles_per_file(searcher: &Searcher, kind: Field) -> Result<HashMap<String, u64>> {
+    let articles = searcher.search(
+        &tantivy::query::TermQuery::new(
+            Term::from_field_text(kind, KIND_ARTICLE),
+            tantivy::schema::IndexRecordOption::Basic,
+        ),
+        &tantivy::collector::DocSetCollector,
+    )?;
+    let mut per_ord: HashMap<(u32, u64), u64> = HashMap::new();
+    let mut columns = HashMap::new();
+    for addr in articles {
+        let segment = searcher.segment_reader(addr.segment_ord);
+        let column = match columns.entry(addr.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(segment.fast_fields().str("file")?)
+            }
+        };
+        if let Some(ord) = column
+            .as_ref()
+            .and_then(|c| c.term_ords(addr.doc_id).next())
+        {
+            *per_ord.entry((addr.segment_ord, ord)).or_default() += 1;
+        }
+    }
+    let mut out = HashMap::new();
+    let mut key = String::new();
+    for ((segment, ord), n) in per_ord {
+        key.clear();
+        if let Some(Some(column)) = columns.get(&segment)
+            && column.ord_to_str(ord, &mut key)?
+        {
+            *out.entry(key.clone()).or_default() += n;
+        }
+    }
+    Ok(out)
+}
+
+/// The ids of the live articles of the files `keys`.
+fn article_ids_of(searcher: &Searcher, f: Fields, keys: &[&str]) -> Result<Vec<String>> {
+    use tantivy::schema::{IndexRecordOption, Value};
+    let mut ids = Vec::new();
+    for key in keys {
+        let query = tantivy::query::BooleanQuery::intersection(vec![
+            Box::new(tantivy::query::TermQuery::new(
+                Term::from_field_text(f.file, key),
+                IndexRecordOption::Basic,
+            )),
+            Box::new(tantivy::query::TermQuery::new(
+                Term::from_field_text(f.kind, KIND_ARTICLE),
+                IndexRecordOption::Basic,
+            )),
+        ]);
+        for addr in searcher.search(&query, &tantivy::collector::DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_str()) {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    Ok(ids)
 }
 
 /// The records of one file with each id once: the last record of an id wins, as it would
@@ -466,14 +611,41 @@ struct Run<'a> {
     progress: &'a dyn Progress,
 }
 
+/// Extracts `record` of `file` and adds its article and quotes, replacing any earlier
+/// article of its id.
+fn add_record_docs(run: &Run, file: &SourceFile, record: &Record) -> Result<()> {
+    let f = run.store.fields;
+    let analysis = extract::analyze(record);
+    let docs: Vec<TantivyDocument> =
+        std::iter::once(document::article(&f, &file.key, record, &analysis))
+            .chain(
+                analysis
+                    .quotes
+                    .iter()
+                    .map(|q| document::quote(&f, &file.key, record, &analysis, q)),
+            )
+            .collect();
+    run.ids.add_record(&record.id, |replaces| {
+        // The same id in another file (or an earlier run): this record replaces it.
+        if replaces {
+            run.writer
+                .delete_term(Term::from_field_text(f.id, &record.id));
+        }
+        for doc in docs {
+            run.writer.add_document(doc)?;
+        }
+        Ok(())
+    })
+}
+
 fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result<Outcome> {
     let Run {
         store,
         writer,
-        ids,
         opts,
         skips,
         progress,
+        ..
     } = run;
     let f = store.fields;
     if let Some(k) = known
@@ -524,28 +696,9 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
     // Each record is extracted and handed to tantivy's writer threads as soon as it is done,
     // so extraction and indexing overlap and a big file is never held as documents in memory.
     let records = last_per_id(&parsed.records);
-    records.par_iter().try_for_each(|record| -> Result<()> {
-        let analysis = extract::analyze(record);
-        let docs: Vec<TantivyDocument> =
-            std::iter::once(document::article(&f, &file.key, record, &analysis))
-                .chain(
-                    analysis
-                        .quotes
-                        .iter()
-                        .map(|q| document::quote(&f, &file.key, record, &analysis, q)),
-                )
-                .collect();
-        ids.add_record(&record.id, |replaces| {
-            // The same id in another file (or an earlier run): this record replaces it.
-            if replaces {
-                writer.delete_term(Term::from_field_text(f.id, &record.id));
-            }
-            for doc in docs {
-                writer.add_document(doc)?;
-            }
-            Ok(())
-        })
-    })?;
+    records
+        .par_iter()
+        .try_for_each(|record| add_record_docs(run, file, record))?;
     let n = records.len() as u64;
     progress.advance(file.size, n);
     state.records = n;

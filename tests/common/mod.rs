@@ -85,3 +85,79 @@ pub fn shared_data(path: impl AsRef<Path>) -> Option<PathBuf> {
     );
     None
 }
+
+/// A mounted tmpfs (a small disk to fill), unmounted on drop. Mounting needs privileges:
+/// the error says why it failed.
+pub struct Tmpfs(pub PathBuf);
+
+impl Tmpfs {
+    pub fn mount(dir: &Path, size: &str) -> Result<Tmpfs, String> {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        let out = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .output()
+            .map_err(|e| format!("cannot run mount: {e}"))?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+        }
+        Ok(Tmpfs(dir.to_path_buf()))
+    }
+
+    pub fn resize(&self, size: &str) {
+        let status = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(&self.0)
+            .status()
+            .unwrap();
+        assert!(status.success(), "remount failed");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Bytes of the files in `index` that its last commit does not use: not a segment of
+/// `meta.json`, nor tantivy's and newsdex's own bookkeeping files.
+pub fn orphaned_bytes(index: &Path) -> u64 {
+    let meta: Value =
+        serde_json::from_slice(&std::fs::read(index.join("meta.json")).unwrap()).unwrap();
+    let live: std::collections::HashSet<String> = meta["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["segment_id"].as_str().unwrap().replace('-', ""))
+        .collect();
+    let mut orphaned = 0;
+    for entry in std::fs::read_dir(index).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let segment = name.split('.').next().unwrap_or_default();
+        let known = live.contains(segment)
+            || [
+                "meta.json",
+                ".managed.json",
+                ".tantivy-meta.lock",
+                ".tantivy-writer.lock",
+            ]
+            .contains(&name.as_str())
+            || (name.starts_with("newsdex-") && name.ends_with(".cache"));
+        if !known {
+            eprintln!("orphaned: {name}");
+            orphaned += entry.metadata().unwrap().len();
+        }
+    }
+    orphaned
+}
+
+/// Bytes free for an unprivileged writer on the file system holding `path`.
+pub fn free_bytes(path: &Path) -> u64 {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: a valid NUL-terminated path and a statvfs to fill.
+    assert_eq!(unsafe { libc::statvfs(c.as_ptr(), &mut s) }, 0);
+    s.f_bavail as u64 * s.f_frsize as u64
+}
