@@ -1,8 +1,8 @@
 //! Extraction cost against document size: the issue-16 linear-cost benchmark.
 //!
-//! `cargo run --release --example linear_cost -- [--max-mb N] [REUTERS_DIR]` (default 64 and
-//! `../shared/data/reuters21578`) times `extract::analyze` on one document of 1, 2, 4 … N MB
-//! of two shapes: real text (Reuters bodies one after another, repeated as needed) and a
+//! `cargo run --release --example linear_cost -- [--max-mb N] [DIR]` (default 64 and
+//! `corpus/`) times `extract::analyze` on one document of 1, 2, 4 … N MB of two shapes: real
+//! text (the bodies of the articles under DIR one after another, repeated as needed) and a
 //! run-on line without a sentence end ("the minister said the minister said …"). It prints
 //! seconds per MB and its ratio to the 1 MB figure; linear cost keeps the ratio near 1.
 
@@ -14,7 +14,7 @@ use newsdex::article::Record;
 
 fn main() -> Result<()> {
     let mut max_mb = 64usize;
-    let mut dir = PathBuf::from("../shared/data/reuters21578");
+    let mut dir = PathBuf::from("corpus");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--max-mb" {
@@ -23,7 +23,7 @@ fn main() -> Result<()> {
             dir = PathBuf::from(a);
         }
     }
-    let real = reuters_text(&dir)?;
+    let real = article_text(&dir)?;
     println!("shape     MB   seconds   s/MB  ratio to 1 MB");
     for (shape, source) in [("real", real.as_str()), ("run-on", "the minister said ")] {
         let mut first = None;
@@ -49,25 +49,23 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// The bodies of the Reuters JSON Lines files, one after another.
-fn reuters_text(dir: &PathBuf) -> Result<String> {
+/// The bodies of the articles under `dir`, one after another, read as newsdex reads them.
+fn article_text(dir: &PathBuf) -> Result<String> {
+    let (files, _) = newsdex::ingest::walk(std::slice::from_ref(dir))?;
     let mut text = String::new();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    names.sort();
-    for name in names {
-        for line in std::fs::read_to_string(&name)?.lines() {
-            let v: serde_json::Value = serde_json::from_str(line)?;
-            if let Some(body) = v["body"].as_str().filter(|b| !b.is_empty()) {
-                text.push_str(body);
-                text.push_str("\n\n");
-            }
+    for file in &files {
+        let Some((format, gz)) = newsdex::ingest::detect(&file.path) else {
+            continue;
+        };
+        let bytes = std::fs::read(&file.path)
+            .with_context(|| format!("cannot read {}", file.path.display()))?;
+        let max = newsdex::ingest::DEFAULT_MAX_FILE_SIZE;
+        for record in newsdex::ingest::parse(&file.display, format, gz, &bytes, max).records {
+            text.push_str(&record.body);
+            text.push_str("\n\n");
         }
     }
-    anyhow::ensure!(!text.is_empty(), "no Reuters bodies in {}", dir.display());
+    anyhow::ensure!(!text.is_empty(), "no articles under {}", dir.display());
     Ok(text)
 }
 

@@ -670,8 +670,12 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
         hash: ingest::hash(&bytes),
         records: 0,
     };
+    // A file new to the index has no documents to delete, and a pending delete holds about
+    // 1 KB until the commit (see `KnownIds`): two per new file add up over many small files.
     let replace_manifest = |state: FileState, skip: Option<&str>| -> Result<()> {
-        writer.delete_term(Term::from_field_text(f.manifest, &file.key));
+        if known.is_some() {
+            writer.delete_term(Term::from_field_text(f.manifest, &file.key));
+        }
         writer.add_document(document::file(&f, &file.key, &file.display, state, skip))?;
         Ok(())
     };
@@ -692,7 +696,9 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
     for s in parsed.skips {
         push(skips, s);
     }
-    writer.delete_term(Term::from_field_text(f.file, &file.key));
+    if known.is_some() {
+        writer.delete_term(Term::from_field_text(f.file, &file.key));
+    }
     // Each record is extracted and handed to tantivy's writer threads as soon as it is done,
     // so extraction and indexing overlap and a big file is never held as documents in memory.
     let records = last_per_id(&parsed.records);
