@@ -488,9 +488,26 @@ fn date_marked(e: &scraper::node::Element) -> bool {
             .any(|w| DATE_MARKS.iter().any(|m| w.contains(m)) && !w.contains("update"))
 }
 
+/// Words of a class or id that name the article itself (`post`, `entry-content`).
+const CONTENT_WORDS: &[&str] = &[
+    "content", "main", "article", "body", "post", "entry", "hentry", "blog", "story",
+];
+
+/// An element one of whose class or id names is made of content words only: Blogger's posts sit
+/// in `<div class="widget Blog">`, which is no widget.
+fn content_named(e: &scraper::node::Element) -> bool {
+    name_words(e, false)
+        .iter()
+        .any(|words| !words.is_empty() && words.iter().all(|w| CONTENT_WORDS.contains(&w.as_str())))
+}
+
 /// Boilerplate: a class or id word naming comments, sidebars, related articles, sharing
-/// (`post-comments`, `sidebar`), unless the same name also says it is the content or a date.
+/// (`post-comments`, `sidebar`), unless the same name also says it is the content or a date,
+/// or another of its names is the content alone.
 fn boilerplate_marked(e: &scraper::node::Element) -> bool {
+    if content_named(e) {
+        return false;
+    }
     name_words(e, false).iter().any(|words| {
         let content = words.iter().any(|w| {
             matches!(w.as_str(), "content" | "main" | "article" | "body")
@@ -517,10 +534,11 @@ fn marked_in_boilerplate(doc: &Html) -> Vec<String> {
             if NOT_TEXT.contains(&tag) && tag != "footer" && tag != "aside" {
                 return false;
             }
-            let other = name_words(e, false)
-                .iter()
-                .flatten()
-                .any(|w| names_mark(w, OTHER_ARTICLES_MARKS));
+            let other = !content_named(e)
+                && name_words(e, false)
+                    .iter()
+                    .flatten()
+                    .any(|w| names_mark(w, OTHER_ARTICLES_MARKS));
             if other && !structural {
                 return false;
             }
@@ -965,6 +983,22 @@ to go to war.</p>
         assert!(!has("Posted 13.03.2019", DateCue::Byline));
         assert!(!has("2.4.2019", DateCue::MarkedBoilerplate));
         assert!(has("files/2019/03/11/a.png", DateCue::ImageUrl));
+    }
+
+    #[test]
+    fn a_widget_named_as_the_content_is_read_for_dates() {
+        let page = r#"<html><head><title>T</title></head><body>
+<div class="widget Blog"><h2 class="date-header"><span>Samstag, 5. Oktober 2013</span></h2>
+<p>Text of the post.</p></div><div class="widget Label"><span class="date">6. Oktober 2013</span></div>
+</body></html>"#;
+        let r = read("w.html", page).unwrap();
+        let bylines: Vec<&str> = r
+            .page_dates
+            .iter()
+            .filter(|d| d.cue == DateCue::Byline)
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(bylines, ["Samstag, 5. Oktober 2013"]);
     }
 
     #[test]
