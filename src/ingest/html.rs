@@ -1,11 +1,14 @@
-//! HTML pages: title, publication date, site name and the article's paragraphs.
+//! HTML pages: title, site name, the main text and every date the page states.
 //!
-//! Title: `og:title`, else `<title>`, else the first `<h1>`. Date: `article:published_time`
-//! (and the usual meta variants), else the first `<time datetime>`, else JSON-LD
-//! `datePublished`. Body: the `<p>`s of the `<article>` with the most paragraph text, else all
-//! `<p>`s; never inside script, style, nav, header, footer, aside, form. A page without any such
-//! text is skipped ("no article text"). The tree is walked without recursion, so deeply nested
-//! markup cannot overflow the stack.
+//! Title: `og:title`, else `<title>`, else JSON-LD `headline`, else the first `<h1>`. Body: the
+//! `trafilatura` crate's main text (readability fallback on) when it finds 250 characters or
+//! more; else the `<p>`s of the `<article>` with the most paragraph text, else every `<p>`, else
+//! the text runs of `<body>`, never inside script, style, nav, header, footer, aside or form.
+//! Dates: every candidate with its cue (`DateCue`: publication metadata, JSON-LD, microdata,
+//! the canonical URL, bylines, the text after the headline, `<time>`, modification metadata,
+//! page text, last resorts), outside comments, sidebars and lists of other articles;
+//! `extract::page_date` chooses. A page with a title but no main text is still an article.
+//! Trees are walked without recursion; pages nested over 1,000 elements deep are refused.
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
