@@ -563,7 +563,10 @@ impl World<'_> {
                 uncertain = true;
                 // Counted, not asserted: a commit that failed for space has been seen to leave
                 // one segment behind (about 10 KB); the next run collects it.
-                self.tally.orphaned_after_failure += common::orphaned_bytes(&self.index);
+                // A first run that failed leaves no commit to compare with.
+                if self.index.join("meta.json").exists() {
+                    self.tally.orphaned_after_failure += common::orphaned_bytes(&self.index);
+                }
             }
         }
         uncertain
