@@ -186,86 +186,6 @@ impl identity::Knowledge for TaggerKnowledge {
     }
 }
 
-/// Among archives' entities, at least this share of the articles using a word must name an
-/// entity ending with it for the word, common elsewhere ("trump", "pence"), to be a name here.
-const NAME_USE_SHARE: f64 = 0.5;
-
-/// The tagger's knowledge, with what the archive itself says about a word: a word common in
-/// the tagger's news ("Pence" was money there) is a name in an archive where most articles
-/// that use it name an entity ending with it.
-struct ArchiveKnowledge<'a> {
-    searcher: &'a Searcher,
-    body: Option<Field>,
-    /// Lower-cased last word of each entity name -> articles naming such an entity.
-    name_docs: std::collections::HashMap<String, u64>,
-}
-
-impl<'a> ArchiveKnowledge<'a> {
-    fn new(searcher: &'a Searcher, scanned: &[(String, Vec<DocRef>)]) -> Self {
-        let mut docs: std::collections::HashMap<String, Vec<DocRef>> = Default::default();
-        for (name, refs) in scanned {
-            if let Some(last) = name.split_whitespace().last() {
-                docs.entry(last.to_lowercase()).or_default().extend(refs);
-            }
-        }
-        let name_docs = docs
-            .into_iter()
-            .map(|(w, mut refs)| {
-                refs.sort_unstable();
-                refs.dedup();
-                (w, refs.len() as u64)
-            })
-            .collect();
-        ArchiveKnowledge {
-            searcher,
-            body: searcher.schema().get_field("body").ok(),
-            name_docs,
-        }
-    }
-
-    /// Articles whose body has the word (its stem), in any case.
-    fn body_docs(&self, word: &str) -> u64 {
-        let Some(body) = self.body else {
-            return 0;
-        };
-        let mut stem = None;
-        crate::index::schema::for_each_stemmed(word, |t| {
-            stem.get_or_insert_with(|| t.text.clone());
-        });
-        stem.and_then(|s| {
-            self.searcher
-                .doc_freq(&Term::from_field_text(body, &s))
-                .ok()
-        })
-        .unwrap_or(0)
-    }
-}
-
-impl identity::Knowledge for ArchiveKnowledge<'_> {
-    fn is_person(&self, name: &str) -> bool {
-        TaggerKnowledge.is_person(name)
-    }
-
-    fn is_common_word(&self, word: &str) -> bool {
-        TaggerKnowledge.is_common_word(word) && {
-            let named = self
-                .name_docs
-                .get(&word.to_lowercase())
-                .copied()
-                .unwrap_or(0);
-            (named as f64) < NAME_USE_SHARE * self.body_docs(word) as f64
-        }
-    }
-
-    fn is_first_name(&self, word: &str) -> bool {
-        TaggerKnowledge.is_first_name(word)
-    }
-
-    fn is_place_or_organisation(&self, word: &str) -> bool {
-        TaggerKnowledge.is_place_or_organisation(word)
-    }
-}
-
 impl Names {
     /// Builds the table of `field` from the index's documents.
     fn from_index(searcher: &Searcher, field: Field, kind_field: Field) -> Result<Names> {
@@ -277,8 +197,7 @@ impl Names {
         } else {
             identity::Table::Entities
         };
-        let know = ArchiveKnowledge::new(searcher, &scanned);
-        let reps = identity::identities(&names, &counts, &know, table);
+        let reps = identity::identities(&names, &counts, &TaggerKnowledge, table);
         // An identity's count: the documents carrying any of its names, each once.
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (i, r) in reps.iter().enumerate() {
