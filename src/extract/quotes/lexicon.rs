@@ -49,6 +49,18 @@ fn in_set(word: &str, cell: &'static OnceLock<HashSet<&'static str>>, list: &'st
     lower(word, &mut buf).is_some_and(|w| cell.get_or_init(|| words(list).collect()).contains(w))
 }
 
+/// `pub fn $name(word) -> bool`: whether `word` is in the word-list file `words/$file`,
+/// ignoring ASCII case, through a hash set built once (these run for every token).
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name(word: &str) -> bool {
+            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            in_set(word, &SET, include_str!(concat!("words/", $file)))
+        }
+    };
+}
+
 /// Whether `word` equals one of `list`, ignoring ASCII case.
 pub fn is_one_of(word: &str, list: &[&str]) -> bool {
     let mut buf = [0u8; 24];
@@ -75,14 +87,11 @@ pub fn cue_form(word: &str) -> Option<CueForm> {
     map.get(lower(word, &mut buf)?).copied()
 }
 
-/// Verb forms that can only be read as a cue when a clause or quote follows them directly
-/// ("added that …", "continued: …"); alone they are too often not speech ("added 200 jobs").
-pub fn needs_clause(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, NEEDS_CLAUSE)
+word_list! {
+    /// Verb forms that can only be read as a cue when a clause or quote follows them directly
+    /// ("added that …", "continued: …"); alone they are too often not speech ("added 200 jobs").
+    needs_clause, "cue_needs_clause.txt"
 }
-
-const NEEDS_CLAUSE: &str = include_str!("words/cue_needs_clause.txt");
 
 /// Past and present tense forms, and past participles used in passives or perfects.
 const FINITE: &str = include_str!("words/cue_finite.txt");
@@ -99,121 +108,84 @@ pub fn is_aux_or_adverb(word: &str) -> bool {
         || (word.len() > 4
             && word.ends_with("ly")
             && word.starts_with(|c: char| c.is_ascii_lowercase())
-            && !is_one_of(word, &["family", "rally", "assembly", "daily", "supply"]))
+            && !is_ly_noun(word))
 }
 
 const AUX_OR_ADVERB: &str = include_str!("words/aux_or_adverb.txt");
 
 /// Personal pronouns that can name a speaker outside a quote.
 pub fn is_subject_pronoun(word: &str) -> bool {
-    is_one_of(word, &["he", "she", "they", "it", "we", "i", "you"])
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(word, &SET, include_str!("words/subject_pronouns.txt"))
 }
 
 /// Grammatical gender of a pronoun: Some(true) for feminine, Some(false) masculine.
 pub fn pronoun_feminine(word: &str) -> Option<bool> {
-    if is_one_of(word, &["she", "her", "hers", "herself"]) {
+    if is_feminine_pronoun(word) {
         Some(true)
-    } else if is_one_of(word, &["he", "him", "his", "himself"]) {
+    } else if is_masculine_pronoun(word) {
         Some(false)
     } else {
         None
     }
 }
 
-/// Determiners and possessives that open a noun phrase.
-pub fn is_determiner(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, DETERMINER)
+word_list! {
+    /// Determiners and possessives that open a noun phrase.
+    is_determiner, "determiners.txt"
 }
 
-const DETERMINER: &str = include_str!("words/determiners.txt");
-
-/// Words right before a quoted name that make it a title: "on", "show", "book", "titled".
-pub fn is_title_cue(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, TITLE_CUE)
+word_list! {
+    /// Words right before a quoted name that make it a title: "on", "show", "book", "titled".
+    is_title_cue, "title_cues.txt"
 }
 
-const TITLE_CUE: &str = include_str!("words/title_cues.txt");
-
-/// Possessive determiners: "his", "its", "their".
-pub fn is_possessive_determiner(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, POSSESSIVE)
+word_list! {
+    /// Possessive determiners: "his", "its", "their".
+    is_possessive_determiner, "possessives.txt"
 }
 
-const POSSESSIVE: &str = include_str!("words/possessives.txt");
-
-/// Abbreviations after which a period does not end a sentence.
-pub fn is_abbreviation(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, ABBREVIATION)
+word_list! {
+    /// Abbreviations after which a period does not end a sentence.
+    is_abbreviation, "abbreviations.txt"
 }
-
-const ABBREVIATION: &str = include_str!("words/abbreviations.txt");
 
 /// Titles before a name: they tell gender (Mr, Mrs) or an office (President).
 pub fn title_feminine(word: &str) -> Option<bool> {
-    if is_one_of(
-        word,
-        &[
-            "mrs",
-            "ms",
-            "miss",
-            "madam",
-            "madame",
-            "lady",
-            "congresswoman",
-        ],
-    ) {
+    if is_feminine_title(word) {
         Some(true)
-    } else if is_one_of(word, &["mr", "sir", "lord", "congressman"]) {
+    } else if is_masculine_title(word) {
         Some(false)
     } else {
         None
     }
 }
 
-/// Words that are titles or offices when written before a name.
-pub fn is_title(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, TITLE)
+word_list! {
+    /// Words that are titles or offices when written before a name.
+    is_title, "titles.txt"
 }
 
-const TITLE: &str = include_str!("words/titles.txt");
-
-/// Office nouns that, with "the", point to the person the article names with that title.
-pub fn is_role_noun(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, ROLE_NOUN)
+word_list! {
+    /// Office nouns that, with "the", point to the person the article names with that title.
+    is_role_noun, "role_nouns.txt"
 }
 
-const ROLE_NOUN: &str = include_str!("words/role_nouns.txt");
-
-/// Words that end a noun phrase read leftwards from a cue: clause openers, conjunctions,
-/// prepositions that do not sit inside names, verbs of being.
-pub fn is_np_stop(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, NP_STOP)
+word_list! {
+    /// Words that end a noun phrase read leftwards from a cue: clause openers, conjunctions,
+    /// prepositions that do not sit inside names, verbs of being.
+    is_np_stop, "np_stops.txt"
 }
 
-const NP_STOP: &str = include_str!("words/np_stops.txt");
-
-/// Lower-case nouns that often head a speaker phrase ("a spokesman", "officials").
-pub fn is_speaker_noun(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, SPEAKER_NOUN)
+word_list! {
+    /// Lower-case nouns that often head a speaker phrase ("a spokesman", "officials").
+    is_speaker_noun, "speaker_nouns.txt"
 }
 
-const SPEAKER_NOUN: &str = include_str!("words/speaker_nouns.txt");
-
-/// Object pronouns and plain objects that "tell", "ask", "remind" take before their clause.
-pub fn is_tell_object(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, TELL_OBJECT)
+word_list! {
+    /// Object pronouns and plain objects that "tell", "ask", "remind" take before their clause.
+    is_tell_object, "tell_objects.txt"
 }
-
-const TELL_OBJECT: &str = include_str!("words/tell_objects.txt");
 
 /// Whether `word` followed by `next` is a name rather than a modal: "Will wrote", "May said"
 /// (a modal is never followed by a finite cue).
@@ -221,13 +193,165 @@ pub fn is_name_not_modal(word: &str, next: &str) -> bool {
     is_cap(word) && is_one_of(word, &["will", "may"]) && cue_form(next) == Some(CueForm::Finite)
 }
 
-/// Prepositions and time words that open an adjunct after a cue ("said in a statement").
-pub fn is_adjunct_opener(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(word, &SET, ADJUNCT_OPENER)
+word_list! {
+    /// Prepositions and time words that open an adjunct after a cue ("said in a statement").
+    is_adjunct_opener, "adjunct_openers.txt"
 }
 
-const ADJUNCT_OPENER: &str = include_str!("words/adjunct_openers.txt");
+word_list! {
+    /// Forms of "be" that make a passive or a progressive ("was asked", "is promising").
+    is_be, "be_forms.txt"
+}
+
+word_list! {
+    /// Words that carry a clause, so that a phrase holding one is no subject.
+    is_clause_marker, "clause_markers.txt"
+}
+
+word_list! {
+    /// Subordinators, conjunctions and relative pronouns after which a clause starts.
+    is_clause_opener, "clause_openers.txt"
+}
+
+word_list! {
+    /// Words right after a cue that open no content of its ("said and", "said to").
+    is_complement_stop, "complement_stops.txt"
+}
+
+word_list! {
+    /// Words that open a reported clause: "that", "whether", "if".
+    is_complementizer, "complementizers.txt"
+}
+
+word_list! {
+    /// Conjunctions that join two clauses or open one: "but", "and", "yet", "so", "then".
+    is_coordinator, "coordinators.txt"
+}
+
+word_list! {
+    /// Cue verbs that take their hearer before their content ("told reporters that").
+    is_cue_with_hearer, "cue_with_hearer.txt"
+}
+
+word_list! {
+    /// Common irregular past tenses ("took", "gave"), read as a finite verb.
+    is_irregular_past, "irregular_pasts.txt"
+}
+
+word_list! {
+    /// Words that open an adverbial before a sentence's subject ("Back on CNBC, …").
+    is_sentence_opener, "sentence_openers.txt"
+}
+
+word_list! {
+    /// Words that end a time phrase opening a sentence ("Eight years ago,").
+    is_time_noun, "time_nouns.txt"
+}
+
+word_list! {
+    /// Question words that open a clause a cue governs ("noted how …").
+    is_wh_word, "wh_words.txt"
+}
+
+word_list! {
+    /// Verbs that with "back" are a cue ("shot back").
+    turns_back, "back_verbs.txt"
+}
+
+word_list! {
+    /// Words before a cue form that make it no attribution ("to say", "to be called").
+    is_cue_blocker, "cue_blockers.txt"
+}
+
+word_list! {
+    /// Articles: "the", "a", "an".
+    is_article, "articles.txt"
+}
+
+word_list! {
+    /// Verbs whose object speaks the infinitive cue after them ("prompted Trump to say").
+    is_prompting_verb, "prompting_verbs.txt"
+}
+
+word_list! {
+    /// Prepositions before a participle cue ("by saying", "after noting").
+    is_participle_preposition, "participle_prepositions.txt"
+}
+
+word_list! {
+    /// Singular determiners, after which a base-form cue is a noun ("a rare note").
+    is_singular_determiner, "singular_determiners.txt"
+}
+
+word_list! {
+    /// Auxiliaries (modals, "be", "have") that make a phrase before them a clause's subject.
+    is_auxiliary, "auxiliaries.txt"
+}
+
+word_list! {
+    /// Relative pronouns that open a clause with its own subject: "which", "who", "whom".
+    is_relative_pronoun, "relative_pronouns.txt"
+}
+
+word_list! {
+    /// Prepositions that sit inside a noun phrase ("the secretary of state").
+    is_phrase_preposition, "phrase_prepositions.txt"
+}
+
+word_list! {
+    /// Capitalised words that open a sentence rather than coordinate ("Yet another said").
+    is_sentence_adverb, "sentence_adverbs.txt"
+}
+
+word_list! {
+    /// Indefinite pronouns that speak for their group ("others wrote").
+    is_indefinite_pronoun, "indefinite_pronouns.txt"
+}
+
+word_list! {
+    /// Prepositions of a place or audience phrase after a speaker ("a man in the back").
+    is_place_preposition, "place_prepositions.txt"
+}
+
+word_list! {
+    /// Prepositions after an inverted cue that open no speaker ("said of the request").
+    is_topic_preposition, "topic_prepositions.txt"
+}
+
+word_list! {
+    /// Words that usually start a sentence ("The", "He", "But").
+    is_sentence_starter, "sentence_starters.txt"
+}
+
+word_list! {
+    /// Function words inside a title-cased name of a work ("The Art of the Deal").
+    is_title_small_word, "title_small_words.txt"
+}
+
+word_list! {
+    /// Words in -ly that are no adverb ("family", "rally").
+    is_ly_noun, "ly_nouns.txt"
+}
+
+word_list! {
+    /// Feminine pronouns: "she", "her", "hers", "herself".
+    is_feminine_pronoun, "feminine_pronouns.txt"
+}
+
+word_list! {
+    /// Masculine pronouns: "he", "him", "his", "himself".
+    is_masculine_pronoun, "masculine_pronouns.txt"
+}
+
+word_list! {
+    /// Titles that tell a woman: "Mrs", "Ms", "Lady".
+    is_feminine_title, "feminine_titles.txt"
+}
+
+word_list! {
+    /// Titles that tell a man: "Mr", "Sir", "Lord".
+    is_masculine_title, "masculine_titles.txt"
+}
 
 #[cfg(test)]
 mod tests {

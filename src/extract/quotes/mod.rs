@@ -2,18 +2,21 @@
 //!
 //! Per paragraph (a line of the body): quotation marks are paired (`direct`), the paragraph is
 //! cut into sentences that never break inside a quote, and each sentence's attribution frames
-//! are read (`reported`). A frame whose content holds quoted words is a direct quote (partial
-//! quotes inside reported speech keep their clause, as news annotators count it); quotes of a
-//! sentence without a frame take the sentence's or the paragraph's speaker, and quote-only
-//! paragraphs take the previous paragraph's speaker. Short quotes with no cue near them are
-//! scare quotes, titles or nicknames and are dropped, as is a title-cased quote after a title
-//! cue ("on “Meet the Press,”", "the show “The Apprentice”"). Speakers are resolved in `speaker`.
+//! are read (`reported`, which tries the named rules of `patterns`). A frame whose content
+//! holds quoted words is a direct quote (partial quotes inside reported speech keep their
+//! clause, as news annotators count it); quotes of a sentence without a frame take the
+//! sentence's or the paragraph's speaker, and quote-only paragraphs take the previous
+//! paragraph's speaker. Short quotes with no cue near them are scare quotes, titles or
+//! nicknames and are dropped, as is a title-cased quote after a title cue ("on “Meet the
+//! Press,”", "the show “The Apprentice”"). Speakers are resolved in `speaker`. Word lists are
+//! data files in `words/`, read by `lexicon`.
 //! Everything is a linear scan over the shared tokens.
 
 mod direct;
 mod lexicon;
 mod names;
 pub use names::first_name_feminine;
+mod patterns;
 mod reported;
 mod speaker;
 
@@ -97,12 +100,8 @@ fn sentences(v: &View, lo: usize, hi: usize, quotes: &[QuoteSpan]) -> Vec<(usize
                 let capital_quote = quotes.iter().any(|q| {
                     q.outer.start == next && q.inner.text(v.body).starts_with(char::is_uppercase)
                 });
-                let opener = lexicon::is_one_of(
-                    v.word(k + 1),
-                    &[
-                        "the", "he", "she", "it", "they", "we", "but", "and", "in", "a", "i",
-                    ],
-                ) && lexicon::is_cap(v.word(k + 1));
+                let opener =
+                    lexicon::is_sentence_starter(v.word(k + 1)) && lexicon::is_cap(v.word(k + 1));
                 end_here = k + 1 < hi && (capital_quote || opener);
             }
         } else if let Some(q) = quotes.iter().find(|q| q.closed && q.outer.end == sp.end) {
@@ -202,10 +201,9 @@ fn is_quoted_title(body: &str, q: &QuoteSpan) -> bool {
     let text = q.inner.text(body).trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = text.split_whitespace().collect();
     let title_cased = words.first().is_some_and(|w| lexicon::is_cap(w))
-        && words.iter().all(|w| {
-            lexicon::is_cap(w)
-                || lexicon::is_one_of(w, &["the", "a", "an", "of", "and", "in", "on", "for", "to"])
-        });
+        && words
+            .iter()
+            .all(|w| lexicon::is_cap(w) || lexicon::is_title_small_word(w));
     let before = body[..q.outer.start]
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())

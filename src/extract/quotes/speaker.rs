@@ -7,8 +7,10 @@
 
 use super::View;
 use super::lexicon::{
-    is_abbreviation, is_cap, is_determiner, is_np_stop, is_one_of, is_possessive_determiner,
-    is_role_noun, is_speaker_noun, is_subject_pronoun, is_title, pronoun_feminine, title_feminine,
+    is_abbreviation, is_article, is_cap, is_determiner, is_indefinite_pronoun, is_np_stop,
+    is_one_of, is_place_preposition, is_possessive_determiner, is_role_noun, is_sentence_adverb,
+    is_speaker_noun, is_subject_pronoun, is_title, is_topic_preposition, pronoun_feminine,
+    title_feminine,
 };
 use super::names;
 use crate::article::{Entity, EntityKind, Span};
@@ -45,11 +47,8 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     // "Yet another said", "others wrote": an indefinite pronoun speaks for its group, unless
     // it ends a coordinated subject ("Roe and Dunn both said", "Smith and others said").
     let prev = if head > lo { v.word(head - 1) } else { "" };
-    let coordinated = is_one_of(prev, &["and", "or"])
-        || is_cap(prev) && !is_one_of(prev, &["yet", "but", "still", "then"]);
-    if is_subject_pronoun(w)
-        || is_one_of(w, &["another", "others", "several", "both"]) && !coordinated
-    {
+    let coordinated = is_one_of(prev, &["and", "or"]) || is_cap(prev) && !is_sentence_adverb(prev);
+    if is_subject_pronoun(w) || is_indefinite_pronoun(w) && !coordinated {
         return Some(v.span(head));
     }
     // "said Beck, who said …": the mention is the antecedent with its relative pronoun
@@ -67,9 +66,7 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     }
     // A phrase never ends with an article ("the last claim") or a stop word, unless that
     // is a name like "Will" before a finite cue.
-    if (is_np_stop(w) && !super::lexicon::is_name_not_modal(w, v.word(head + 1)))
-        || is_one_of(w, &["the", "a", "an"])
-    {
+    if (is_np_stop(w) && !super::lexicon::is_name_not_modal(w, v.word(head + 1))) || is_article(w) {
         return None;
     }
     let mut start = head;
@@ -130,10 +127,7 @@ pub fn mention_left(v: &View, lo: usize, head: usize) -> Option<Span> {
     if (opened_by_det || possessive_det || is_cap(v.word(start)))
         && start >= lo + 2
         && !v.quoted(start - 1)
-        && is_one_of(
-            v.word(start - 1),
-            &["in", "at", "from", "on", "with", "inside", "to"],
-        )
+        && is_place_preposition(v.word(start - 1))
         && let Some(outer) = mention_left(v, lo, start - 2)
         && !is_subject_pronoun(outer.text(v.body))
     {
@@ -171,7 +165,7 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         return Some(v.span(first));
     }
     // "said of Chaffetz's request": what follows is no speaker.
-    if is_one_of(w, &["of", "about", "to", "on", "in", "at", "with", "for"]) {
+    if is_topic_preposition(w) {
         return None;
     }
     let mut end = None;
@@ -244,7 +238,7 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
         k += 1;
     }
     // A lone article names nobody: "pledged a “revolution”".
-    end.filter(|&e| e > first || !is_one_of(v.word(first), &["a", "an", "the"]))
+    end.filter(|&e| e > first || !is_article(v.word(first)))
         .map(|e| Span::new(v.span(first).start, v.span(e).end))
 }
 
