@@ -139,6 +139,18 @@ pub fn usual_case_code(capitalised: u64, total: u64, spelling: Cap) -> u16 {
     share << 8 | (spelling as u16) << 4 | freq
 }
 
+/// Gazetteer type indexes (the order of the tagger's entity types).
+pub const GAZ_PER: usize = 0;
+pub const GAZ_ORG: usize = 1;
+pub const GAZ_LOC: usize = 2;
+/// Gazetteer position of a one-word name (0 begins, 1 is inside, 2 ends a longer one).
+pub const GAZ_ALONE: usize = 3;
+
+/// The bit of a gazetteer type at a position in a word's or phrase's bit set.
+pub fn gaz_bit(typ: usize, pos: usize) -> u16 {
+    1 << (4 * typ + pos)
+}
+
 /// Longest gazetteer phrase, in tokens.
 pub const MAX_PHRASE: usize = 8;
 
@@ -442,7 +454,7 @@ pub fn phrase_matches(word_hashes: &[u64], lex: &Lexicon, ctx: &mut [PosContext]
                         } else {
                             1
                         };
-                        c.phrase_bits |= 1 << (4 * t + pos);
+                        c.phrase_bits |= gaz_bit(usize::from(t), pos);
                     }
                 }
                 i = j + 1;

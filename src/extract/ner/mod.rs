@@ -68,12 +68,12 @@ pub fn caseless_model() -> Option<&'static Model> {
 /// Whether the tagger's gazetteer knows `word` alone as a place's or an organisation's name
 /// ("Israel", "Madison") and never as a word of a person's name ("Hanson", "Santos" are both).
 pub fn names_a_place_or_organisation(word: &str) -> bool {
-    // Bit 4 * type + position; types PER, ORG, LOC, MISC; position 3 is a one-word name.
-    const PERSON: u16 = 0b1111;
-    const ALONE: u16 = 1 << (4 + 3) | 1 << (8 + 3);
+    use features::{GAZ_ALONE, GAZ_LOC, GAZ_ORG, GAZ_PER, gaz_bit};
+    let person: u16 = (0..4).map(|pos| gaz_bit(GAZ_PER, pos)).sum();
+    let alone = gaz_bit(GAZ_ORG, GAZ_ALONE) | gaz_bit(GAZ_LOC, GAZ_ALONE);
     model()
         .and_then(|m| m.lex.gaz_tokens.get(word))
-        .is_some_and(|&bits| bits & PERSON == 0 && bits & ALONE != 0)
+        .is_some_and(|&bits| bits & person == 0 && bits & alone != 0)
 }
 
 /// Tags entity mentions in `body`, with the caseless model when the text has no case.

@@ -168,7 +168,7 @@ fn gazetteer(counts: &EntityCounts, base: &Lexicon) -> Lexicon {
             let e = lex.gaz_tokens.entry((*w).to_string()).or_default();
             for t in 0..4 {
                 if types & (1 << t) != 0 {
-                    *e |= 1 << (4 * t + pos);
+                    *e |= super::features::gaz_bit(t, pos);
                 }
             }
         }
