@@ -80,12 +80,20 @@ fn state_key(searcher: &Searcher, field: Field) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
+/// Which table a name field is: speakers or entities.
+fn table_of(searcher: &Searcher, field: Field) -> identity::Table {
+    if searcher.schema().get_field_name(field) == "speaker_key" {
+        identity::Table::Speakers
+    } else {
+        identity::Table::Entities
+    }
+}
+
 /// Which kind of document counts for a field: quotes for speakers, articles for entities.
 fn counted_kind(searcher: &Searcher, field: Field) -> &'static str {
-    if searcher.schema().get_field_name(field) == "speaker_key" {
-        KIND_QUOTE
-    } else {
-        KIND_ARTICLE
+    match table_of(searcher, field) {
+        identity::Table::Speakers => KIND_QUOTE,
+        identity::Table::Entities => KIND_ARTICLE,
     }
 }
 
@@ -192,12 +200,8 @@ impl Names {
         let scanned = scan(searcher, field, kind_field)?;
         let names: Vec<String> = scanned.iter().map(|(n, _)| n.clone()).collect();
         let counts: Vec<u64> = scanned.iter().map(|(_, d)| d.len() as u64).collect();
-        let table = if searcher.schema().get_field_name(field) == "speaker_key" {
-            identity::Table::Speakers
-        } else {
-            identity::Table::Entities
-        };
-        let reps = identity::identities(&names, &counts, &TaggerKnowledge, table);
+        let reps =
+            identity::identities(&names, &counts, &TaggerKnowledge, table_of(searcher, field));
         // An identity's count: the documents carrying any of its names, each once.
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (i, r) in reps.iter().enumerate() {
