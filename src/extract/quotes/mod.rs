@@ -7,8 +7,8 @@
 //! clause, as news annotators count it); quotes of a sentence without a frame take the
 //! sentence's or the paragraph's speaker, and quote-only paragraphs take the previous
 //! paragraph's speaker. Short quotes with no cue near them are scare quotes, titles or
-//! nicknames and are dropped, as is a title-cased quote after a title cue ("on “Meet the
-//! Press,”", "the show “The Apprentice”"). Speakers are resolved in `speaker`. Word lists are
+//! nicknames and are dropped, as are names in quotation marks (`not_speech`: "on “Meet the
+//! Press,”", "ABC’s “This Week”", markup values). Speakers are resolved in `speaker`. Word lists are
 //! data files in `words/`, read by `lexicon`.
 //! Everything is a linear scan over the shared tokens.
 
@@ -16,6 +16,7 @@ mod direct;
 mod lexicon;
 mod names;
 pub use names::first_name_feminine;
+mod not_speech;
 mod patterns;
 mod reported;
 mod speaker;
@@ -187,31 +188,6 @@ fn attribution_opens(v: &View, lo: usize, k: usize, hi: usize) -> bool {
     false
 }
 
-/// Whether an unattributed quote reads as speech rather than a title or scare quote.
-fn speech_like(body: &str, q: &QuoteSpan) -> bool {
-    let text = q.inner.text(body);
-    let words = text.split_whitespace().count();
-    words >= 8 || (words >= 4 && text.ends_with(['.', '?', '!', ',']))
-}
-
-/// Whether the quote `q` is the name of a programme, book or film rather than speech:
-/// "appeared on “Meet the Press.”", "the reality show “The Apprentice”". Its words are
-/// few and title-cased (small function words aside), and a title cue stands right before it.
-fn is_quoted_title(body: &str, q: &QuoteSpan) -> bool {
-    let text = q.inner.text(body).trim_end_matches([',', '.', ';', ':']);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let title_cased = words.first().is_some_and(|w| lexicon::is_cap(w))
-        && words
-            .iter()
-            .all(|w| lexicon::is_cap(w) || lexicon::is_title_small_word(w));
-    let before = body[..q.outer.start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    (1..=6).contains(&words.len()) && title_cased && lexicon::is_title_cue(before)
-}
-
 /// One attribution before resolution.
 struct Found {
     span: Span,
@@ -361,7 +337,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
                 } else {
                     None
                 };
-                if carried.is_none() && !speech_like(body, q) {
+                if carried.is_none() && !not_speech::reads_as_speech(body, q) {
                     continue; // a title, nickname or scare quote
                 }
                 let (cue, mut speaker) = carried.unwrap_or((None, None));
@@ -399,11 +375,12 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
             }
         })
     };
-    // A quote that is a title is no speech ("he said on “Face the Nation,”").
+    // A quote that names a programme, book or film, or a markup value, is no speech ("he
+    // said on “Face the Nation,”").
     let titles: Vec<Span> = para_quotes
         .iter()
         .flatten()
-        .filter(|q| is_quoted_title(body, q))
+        .filter(|q| not_speech::is_a_name_in_marks(body, q))
         .map(|q| q.inner)
         .collect();
     found.retain(|f| !(f.direct && titles.contains(&f.span)));
