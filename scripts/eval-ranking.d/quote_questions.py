@@ -7,10 +7,11 @@
       scores `newsdex search --batch --json -n 5` answers (one JSON line per question, the
       archive being GOLD_DIR/text indexed as it is): prints P@5 and nDCG@5 means.
 
-Who speaks: a gold attribution's Source when it is a person's name (capitalised words, titles
-such as "Sen." dropped; the person is its last word, the surname, and somewhere in the gold
-that surname follows a first name, as in "Donald Trump", with no organisation word such as
-"Times" or "Committee" in it); any other Source ("he", "the campaign") takes the last named
+Who speaks: a gold attribution's Source when it holds a person's name (a run of capitalised
+words, titles such as "Sen." and middle initials dropped: "Senate minority leader Harry Reid";
+the person is its last word, the surname, and somewhere in the gold that surname follows a
+first name, as in "Donald Trump", with no organisation word such as "Times" or "Committee" in
+or right after it); any other Source ("he", "the campaign") takes the last named
 person before it in the same article, and none when there is no such person. What about: a topic word is in the Content (same stem: the
 word, or the word with a common English suffix). The first annotator's file of each article
 is used, as ../shared/eval/score_quotes.py does.
@@ -118,15 +119,36 @@ def attributions(gold):
 
 
 def name_words(mention):
-    """The words of a Source that is a name (titles dropped, possessive cut), else None."""
+    """The words of the name a Source holds (titles dropped, possessive cut), else None.
+
+    A name is a run of capitalised words, middle initials left out: the first run of two or more ("Senate minority
+    leader Harry Reid", "former Gov. Bill Richardson of New Mexico"), or the whole mention
+    when it is one word ("Trump", "Mr. Trump"). A run with or before an organisation word is
+    no person ("the Clinton campaign", "Washington Post")."""
     words = [w.strip(".,’'\"“”()") for w in mention.split()]
-    words = [w for w in words if w and w.lower() not in TITLES]
-    if not words or len(words) > 4 or not all(w[0].isupper() and w[1:].islower() for w in words if len(w) > 1):
+    words = [w for w in words if w]
+    runs, run = [], []
+    for i, w in enumerate(words + [""]):
+        if len(w) > 1 and w.lower() not in TITLES and w[0].isupper() and w[1:].islower():
+            run.append(w)
+            continue
+        if run and len(w) == 1 and w.isupper():
+            continue  # a middle initial ("Donald J. Trump")
+        if run:
+            runs.append((run, w))
+        run = []
+    chosen = next((r for r, after in runs if len(r) >= 2), None)
+    if chosen is None and len(runs) == 1 and len(runs[0][0]) == 1:
+        rest = [w for w in words if w.lower() not in TITLES]
+        chosen = runs[0][0] if rest == runs[0][0] else None
+    if not chosen or len(chosen) > 4:
         return None
-    if any(len(w) < 2 for w in words):
+    after = dict((tuple(r), a) for r, a in runs)[tuple(chosen)]
+    if any(w.lower() in ORGANISATION_WORDS for w in chosen + [after]):
         return None
-    words[-1] = re.sub(r"(’s|'s)$", "", words[-1])
-    return words if len(words[-1]) >= 3 and words[-1].isalpha() else None
+    chosen = list(chosen)
+    chosen[-1] = re.sub(r"(’s|'s)$", "", chosen[-1])
+    return chosen if len(chosen[-1]) >= 3 and chosen[-1].isalpha() else None
 
 
 def content_words(text):
