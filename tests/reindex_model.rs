@@ -266,34 +266,6 @@ fn rows(index: &Path, flags: &[&str]) -> Vec<Value> {
         .collect()
 }
 
-/// A file that fills the index's tmpfs but for a few bytes; removed on drop, even when an
-/// assertion fails, so that later sequences get their disk back.
-struct Ballast(PathBuf);
-
-impl Ballast {
-    fn fill(disk: &Path, free: u64) -> Ballast {
-        let path = disk.join("ballast");
-        let avail = common::free_bytes(disk);
-        let mut f = std::fs::File::create(&path).unwrap();
-        let block = vec![0u8; 1 << 16];
-        let mut left = avail.saturating_sub(free);
-        while left > 0 {
-            let n = left.min(block.len() as u64) as usize;
-            if f.write_all(&block[..n]).is_err() {
-                break;
-            }
-            left -= n as u64;
-        }
-        Ballast(path)
-    }
-}
-
-impl Drop for Ballast {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
 /// One sequence's archive, index and model.
 struct World<'p> {
     pool: &'p Pool,
@@ -510,7 +482,7 @@ impl World<'_> {
     /// whether the run may not have committed (killed, or failed for space).
     fn run(&mut self, fault: Fault, grow: Option<(PathBuf, Vec<Vec<u8>>)>) -> bool {
         let ballast = match (fault, &self.disk) {
-            (Fault::DiskFull(free), Some(disk)) => Some(Ballast::fill(disk, free as u64)),
+            (Fault::DiskFull(free), Some(disk)) => Some(common::Ballast::fill(disk, free as u64)),
             _ => None,
         };
         let started = Instant::now();
@@ -561,9 +533,8 @@ impl World<'_> {
                 assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
                 self.tally.disk_full_failures += 1;
                 uncertain = true;
-                // Counted, not asserted: a commit that failed for space has been seen to leave
-                // one segment behind (about 10 KB); the next run collects it.
-                // A first run that failed leaves no commit to compare with.
+                // Counted and reported (`no_disk_full_failure_leaves_orphaned_bytes` asserts
+                // it). A first run that failed leaves no commit to compare with.
                 if self.index.join("meta.json").exists() {
                     self.tally.orphaned_after_failure += common::orphaned_bytes(&self.index);
                 }

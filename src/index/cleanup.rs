@@ -3,8 +3,9 @@
 //! lock calls this, so nothing here is in use by another writer.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
-use tantivy::IndexWriter;
+use tantivy::{Index, IndexWriter};
 
 /// Deletes the index files no commit refers to (tantivy's garbage collection) and the
 /// writer's temporary files. Returns the bytes freed. Best effort: a file that cannot be
@@ -45,13 +46,44 @@ fn is_temporary(path: &Path) -> bool {
     name.starts_with(".tmp") || (name.starts_with('.') && name.ends_with(".tmp"))
 }
 
+/// How long a failed run waits for the rolled-back writer's threads to finish their segments.
+const SETTLE: Duration = Duration::from_secs(30);
+
 /// Throws away what a failed run wrote: its pending documents and deletes, and its segment
 /// files. The index stays at its last commit.
+///
+/// `rollback()` returns while threads of the writer it replaces still write: a commit that
+/// fails on one indexing thread leaves the others unjoined, flushing their last segment, and
+/// merges run on. Their segments are alive, so garbage collection keeps them, and once they
+/// end nothing would remove their files until the next run. So collection repeats until no
+/// file outside the last commit is left, or `SETTLE` has passed.
 pub fn discard_run(writer: &mut IndexWriter, dir: &Path) {
     // A rollback that fails leaves files behind; the next run's collection removes them.
-    if writer.rollback().is_ok() {
-        collect_garbage(writer, dir);
+    if writer.rollback().is_err() {
+        return;
     }
+    let deadline = Instant::now() + SETTLE;
+    loop {
+        collect_garbage(writer, dir);
+        if !has_uncommitted_files(writer.index()) || Instant::now() >= deadline {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Whether `index` manages files its last commit does not use: segments still being written
+/// or merged. False when the commit cannot be read.
+fn has_uncommitted_files(index: &Index) -> bool {
+    let Ok(meta) = index.load_metas() else {
+        return false;
+    };
+    let committed = meta.list_segment_files();
+    index
+        .directory()
+        .list_managed_files()
+        .iter()
+        .any(|f| !committed.contains(f) && f.as_path() != Path::new("meta.json"))
 }
 
 #[cfg(test)]

@@ -161,3 +161,31 @@ pub fn free_bytes(path: &Path) -> u64 {
     assert_eq!(unsafe { libc::statvfs(c.as_ptr(), &mut s) }, 0);
     s.f_bavail as u64 * s.f_frsize as u64
 }
+
+/// A file in `disk` that fills its tmpfs but for `free` bytes; removed on drop, even when an
+/// assertion fails, so that later runs get their disk back.
+pub struct Ballast(PathBuf);
+
+impl Ballast {
+    pub fn fill(disk: &Path, free: u64) -> Ballast {
+        let path = disk.join("ballast");
+        let avail = free_bytes(disk);
+        let mut f = std::fs::File::create(&path).unwrap();
+        let block = vec![0u8; 1 << 16];
+        let mut left = avail.saturating_sub(free);
+        while left > 0 {
+            let n = left.min(block.len() as u64) as usize;
+            if std::io::Write::write_all(&mut f, &block[..n]).is_err() {
+                break;
+            }
+            left -= n as u64;
+        }
+        Ballast(path)
+    }
+}
+
+impl Drop for Ballast {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
