@@ -57,6 +57,9 @@ pub enum DateCue {
     MarkedBoilerplate,
     /// The path of the page's main image (`og:image`): `/files/2016/05/04/…`.
     ImageUrl,
+    /// Any date in the text of a footer, aside or share bar (not comments or lists of other
+    /// articles): "Copyright © 19.12.2019", `<aside>` "Datum 12.01.2017".
+    BoilerplateText,
 }
 
 /// A date string and where it was found.

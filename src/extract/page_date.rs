@@ -2,7 +2,8 @@
 //! ([`Record::page_dates`]): each candidate has a cue (where it was found), and cues are tried
 //! most reliable first — publication metadata, the page's URL, a byline, the text after the
 //! headline, `<time>` elements, the modification date, any date in the text, then last resorts
-//! (a byline inside a footer or share bar, the main image's path). Sanity checks: a date from
+//! (a byline inside a footer or share bar, the main image's path, any date in a footer's or an
+//! aside's text). Sanity checks: a date from
 //! the URL or the text is never after the page's modification date, a date in running text that an
 //! "updated" word introduces comes after every other date in that text, and text dates before
 //! 1990 are not web publication dates.
@@ -385,9 +386,11 @@ fn source_of(cue: DateCue) -> DateSource {
     match cue {
         DateCue::Published | DateCue::TimeElement | DateCue::Modified => DateSource::Metadata,
         DateCue::Url | DateCue::ImageUrl => DateSource::Url,
-        DateCue::Byline | DateCue::NearTitle | DateCue::PageText | DateCue::MarkedBoilerplate => {
-            DateSource::Text
-        }
+        DateCue::Byline
+        | DateCue::NearTitle
+        | DateCue::PageText
+        | DateCue::MarkedBoilerplate
+        | DateCue::BoilerplateText => DateSource::Text,
     }
 }
 
@@ -395,9 +398,11 @@ fn value_of(c: &PageDate) -> Option<DateValue> {
     match c.cue {
         DateCue::Published | DateCue::TimeElement | DateCue::Modified => metadata_value(&c.text),
         DateCue::Url | DateCue::ImageUrl => url_date(&c.text).map(DateValue::day),
-        DateCue::Byline | DateCue::NearTitle | DateCue::PageText | DateCue::MarkedBoilerplate => {
-            best_in_text(&c.text).map(DateValue::day)
-        }
+        DateCue::Byline
+        | DateCue::NearTitle
+        | DateCue::PageText
+        | DateCue::MarkedBoilerplate
+        | DateCue::BoilerplateText => best_in_text(&c.text).map(DateValue::day),
     }
 }
 

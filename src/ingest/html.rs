@@ -3,12 +3,17 @@
 //! Title: `og:title`, else `<title>`, else JSON-LD `headline`, else the first `<h1>`. Body: the
 //! `trafilatura` crate's main text (readability fallback on) when it finds 250 characters or
 //! more; else the `<p>`s of the `<article>` with the most paragraph text, else every `<p>`, else
-//! the text runs of `<body>`, never inside script, style, nav, header, footer, aside or form.
+//! the text runs of `<body>`, never inside script, style, nav, header, footer, aside or form;
+//! either way without the paragraphs that are blocks of the page's marked boilerplate (nav,
+//! aside, footer, classes naming comments, related articles, sharing, newsletters).
 //! Dates: every candidate with its cue (`DateCue`: publication metadata, JSON-LD, microdata,
 //! the canonical URL, bylines, the text after the headline, `<time>`, modification metadata,
-//! page text, last resorts), outside comments, sidebars and lists of other articles;
+//! page text, last resorts: footers' and asides' date lines and text), outside comments,
+//! sidebars and lists of other articles (the headline's ancestors are never either);
 //! `extract::page_date` chooses. A page with a title but no main text is still an article.
 //! Trees are walked without recursion; pages nested over 1,000 elements deep are refused.
+
+use std::collections::HashSet;
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -128,6 +133,27 @@ const MODIFIED_META: &[&str] = &[
     "revised",
     "updated",
 ];
+
+/// Words in a `<meta>` name not listed above that say it holds the publication date
+/// (`five_hundred_pixels:uploaded`, `zdf:publicationdate`, `dcterms:created`), unless a word
+/// of [`NOT_PUBLISHED_META_WORDS`] is there too.
+const PUBLISHED_META_WORDS: &[&str] = &[
+    "publish",
+    "publication",
+    "pubdate",
+    "upload",
+    "created",
+    "issued",
+];
+
+/// Words in a `<meta>` name not listed above that say it holds the date of last modification
+/// (`dateupdate`, `article_updatetime`).
+const MODIFIED_META_WORDS: &[&str] = &["modif", "updat"];
+
+/// Words that keep a `<meta>` name from naming the publication date (`article:publisher`,
+/// `lastpublisheddate`, `article:expiration_time`).
+const NOT_PUBLISHED_META_WORDS: &[&str] =
+    &["publisher", "last", "expir", "modif", "updat", "creator"];
 
 /// JSON-LD keys holding dates, and what kind of date each is.
 const JSON_LD_DATES: &[(&str, DateCue)] = &[
@@ -453,6 +479,50 @@ fn main_text(html: &str) -> Option<String> {
     (text.trim().len() >= MIN_CRATE_TEXT).then_some(text)
 }
 
+/// The text blocks (as [`collect`] splits them) of the parts of the page its markup calls
+/// boilerplate: `<nav>`, `<aside>`, `<footer>`, and elements whose class or id names comments,
+/// related articles, sharing, newsletters, teasers (`BOILERPLATE_MARKS`), never the headline
+/// or its ancestors.
+fn boilerplate_blocks(doc: &Html, headline: &[ego_tree::NodeId]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    walk(*doc.root_element(), |step| {
+        let Step::Enter(node) = step else {
+            return true;
+        };
+        let Node::Element(e) = node.value() else {
+            return true;
+        };
+        let tag = e.name();
+        if NOT_TEXT.contains(&tag) && !matches!(tag, "nav" | "aside" | "footer") {
+            return false;
+        }
+        let structural =
+            matches!(tag, "html" | "body" | "main" | "article") || headline.contains(&node.id());
+        let marked = matches!(tag, "nav" | "aside" | "footer") || boilerplate_marked(e);
+        if structural || !marked {
+            return true;
+        }
+        if let Some(r) = ElementRef::wrap(node) {
+            out.extend(collect(r, false));
+        }
+        false
+    });
+    out
+}
+
+/// The body without the paragraphs that are boilerplate blocks of the page (a "Related
+/// Coverage" label, a newsletter box the extractor kept), unless that would drop half of it.
+fn without_boilerplate(body: String, boilerplate: &HashSet<String>) -> String {
+    let kept: Vec<&str> = body
+        .split("\n\n")
+        .filter(|p| !boilerplate.contains(*p))
+        .collect();
+    if kept.iter().map(|p| p.len()).sum::<usize>() * 2 < body.len() {
+        return body;
+    }
+    kept.join("\n\n")
+}
+
 /// The lower-cased words of an element's class names and id (split at `-` and `_`), one list
 /// per name, with its itemprop when `with_itemprop`.
 fn name_words(e: &scraper::node::Element, with_itemprop: bool) -> Vec<Vec<String>> {
@@ -520,20 +590,61 @@ fn boilerplate_marked(e: &scraper::node::Element) -> bool {
     })
 }
 
-/// Byline and date elements inside boilerplate that is not comments or other articles (footers,
-/// share bars), for a last-resort date.
-fn marked_in_boilerplate(doc: &Html) -> Vec<String> {
-    let mut out = Vec::new();
-    // The boilerplate elements the walk is inside, and the date element being read.
+/// The page's headline element and its ancestors: the first `<h1>` whose text the title holds
+/// (or that holds the title), else the first `<h1>`. None of them is a sidebar, a menu or a list
+/// of other articles, whatever its class says (`mainwrap sidebar`,
+/// `gallery--wrapper__with-sidebar`, `navigation-overlay-wrapper`).
+fn headline_path(doc: &Html, title: Option<&str>) -> Vec<ego_tree::NodeId> {
+    let Some(sel) = selector("h1") else {
+        return Vec::new();
+    };
+    let h1s: Vec<ElementRef> = doc.select(&sel).collect();
+    let title = title.map(str::to_lowercase).unwrap_or_default();
+    let names_title = |e: &&ElementRef| {
+        let t = collapse(&e.text().collect::<String>()).to_lowercase();
+        !t.is_empty() && !title.is_empty() && (title.contains(&t) || t.contains(&title))
+    };
+    let Some(h1) = h1s.iter().find(names_title).or(h1s.first()) else {
+        return Vec::new();
+    };
+    h1.ancestors().map(|a| a.id()).chain([h1.id()]).collect()
+}
+
+/// Longest text of one footer, aside or share bar kept for a last-resort date, and how many.
+const MAX_REGION_TEXT: usize = 3000;
+const MAX_REGIONS: usize = 20;
+
+/// Dated places inside boilerplate that is not comments or other articles (footers, asides,
+/// share bars), for a last-resort date: the texts of byline and date elements there, and each
+/// region's whole text.
+#[derive(Default)]
+struct BoilerplateDates {
+    marked: Vec<String>,
+    regions: Vec<String>,
+}
+
+fn marked_in_boilerplate(doc: &Html, headline: &[ego_tree::NodeId]) -> BoilerplateDates {
+    let mut out = BoilerplateDates::default();
+    // The boilerplate elements the walk is inside, the date element being read, and the text
+    // of the outermost boilerplate region so far.
     let mut boilerplate = Vec::new();
     let mut open = None;
+    let mut region = String::new();
     walk(*doc.root_element(), |step| match step {
         Step::Enter(node) => {
-            let Node::Element(e) = node.value() else {
-                return true;
+            let e = match node.value() {
+                Node::Element(e) => e,
+                Node::Text(t) => {
+                    if !boilerplate.is_empty() && region.len() < MAX_REGION_TEXT {
+                        region.push_str(t);
+                    }
+                    return true;
+                }
+                _ => return true,
             };
             let tag = e.name();
-            let structural = matches!(tag, "html" | "body" | "main" | "article");
+            let structural = matches!(tag, "html" | "body" | "main" | "article")
+                || headline.contains(&node.id());
             if NOT_TEXT.contains(&tag) && tag != "footer" && tag != "aside" {
                 return false;
             }
@@ -553,16 +664,30 @@ fn marked_in_boilerplate(doc: &Html) -> Vec<String> {
                     .map(|r| r.text().collect())
                     .unwrap_or_default();
                 let text = collapse(&text);
-                if !text.is_empty() && out.len() < 20 {
-                    out.push(text.chars().take(300).collect());
+                if !text.is_empty() && out.marked.len() < 20 {
+                    out.marked.push(text.chars().take(300).collect());
                 }
                 open = Some(node);
+            }
+            if !boilerplate.is_empty() && BLOCKS.contains(&tag) {
+                region.push('\n');
             }
             true
         }
         Step::Leave(node) => {
             if boilerplate.last() == Some(&node) {
                 boilerplate.pop();
+                if boilerplate.is_empty() {
+                    let text = collapse(slice(&region, 0, MAX_REGION_TEXT));
+                    if !text.is_empty() && out.regions.len() < MAX_REGIONS {
+                        out.regions.push(text);
+                    }
+                    region.clear();
+                }
+            } else if !boilerplate.is_empty()
+                && name(node.value()).is_some_and(|t| BLOCKS.contains(&t))
+            {
+                region.push('\n');
             }
             if open == Some(node) {
                 open = None;
@@ -587,7 +712,7 @@ struct VisibleText {
 /// Visible text kept for date finding.
 const MAX_VISIBLE: usize = 200_000;
 
-fn visible_text(doc: &Html) -> VisibleText {
+fn visible_text(doc: &Html, headline: &[ego_tree::NodeId]) -> VisibleText {
     let mut out = VisibleText::default();
     let root = doc.root_element();
     // The node that opened the current byline, and where its text starts.
@@ -603,7 +728,8 @@ fn visible_text(doc: &Html) -> VisibleText {
             }
             Node::Element(e) => {
                 let tag = e.name();
-                let structural = matches!(tag, "html" | "body" | "main" | "article");
+                let structural = matches!(tag, "html" | "body" | "main" | "article")
+                    || headline.contains(&node.id());
                 if NOT_TEXT.contains(&tag) || (!structural && boilerplate_marked(e)) {
                     return false;
                 }
@@ -726,7 +852,12 @@ fn json_ld_dates(doc: &Html, out: &mut Vec<PageDate>) {
 }
 
 /// Every date the page states, each with its cue (`extract::page_date` chooses).
-fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<PageDate> {
+fn page_dates(
+    doc: &Html,
+    metas: &[(String, String)],
+    url: Option<&str>,
+    headline: &[ego_tree::NodeId],
+) -> Vec<PageDate> {
     let mut out = Vec::new();
     for key in PUBLISHED_META {
         for (k, v) in metas {
@@ -741,6 +872,11 @@ fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<
         }
     }
     json_ld_dates(doc, &mut out);
+    let unlisted = |k: &str, words: &[&str]| {
+        !PUBLISHED_META.contains(&k)
+            && !MODIFIED_META.contains(&k)
+            && words.iter().any(|w| k.contains(w))
+    };
     // Microdata and the old `pubdate` / hAtom markers on elements.
     if let Some(sel) = selector("[itemprop], time[pubdate], abbr.published, .published[title]") {
         for e in doc.select(&sel) {
@@ -766,11 +902,24 @@ fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<
             push(&mut out, value, cue);
         }
     }
+    for (k, v) in metas {
+        let dublin_core_date = matches!(k.as_str(), "dc:date" | "dcterms:date");
+        let named = unlisted(k, PUBLISHED_META_WORDS)
+            && !NOT_PUBLISHED_META_WORDS.iter().any(|w| k.contains(w));
+        if dublin_core_date || named {
+            push(&mut out, v, DateCue::Published);
+        }
+    }
     for key in MODIFIED_META {
         for (k, v) in metas {
             if k == key {
                 push(&mut out, v, DateCue::Modified);
             }
+        }
+    }
+    for (k, v) in metas {
+        if unlisted(k, MODIFIED_META_WORDS) && !k.contains("expir") {
+            push(&mut out, v, DateCue::Modified);
         }
     }
     if let Some(u) = url {
@@ -781,7 +930,7 @@ fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<
             push(&mut out, v, DateCue::Url);
         }
     }
-    let seen = visible_text(doc);
+    let seen = visible_text(doc, headline);
     for b in &seen.bylines {
         push(&mut out, b, DateCue::Byline);
     }
@@ -796,8 +945,9 @@ fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<
     for t in &seen.times {
         push(&mut out, t, DateCue::TimeElement);
     }
-    for b in marked_in_boilerplate(doc) {
-        push(&mut out, &b, DateCue::MarkedBoilerplate);
+    let boilerplate = marked_in_boilerplate(doc, headline);
+    for b in &boilerplate.marked {
+        push(&mut out, b, DateCue::MarkedBoilerplate);
     }
     for (k, v) in metas {
         if k == "og:image" || k == "twitter:image" {
@@ -812,6 +962,12 @@ fn page_dates(doc: &Html, metas: &[(String, String)], url: Option<&str>) -> Vec<
                 cue: DateCue::PageText,
             });
         }
+    }
+    for text in &boilerplate.regions {
+        out.push(PageDate {
+            text: text.clone(),
+            cue: DateCue::BoilerplateText,
+        });
     }
     out
 }
@@ -835,7 +991,11 @@ pub fn read(display: &str, text: &str) -> Result<Record, String> {
     let crate_text = (depth <= CRATE_MAX_DEPTH)
         .then(|| main_text(text))
         .flatten();
-    let body = crate_text.unwrap_or_else(|| body(&doc));
+    let headline = headline_path(&doc, title.as_deref());
+    let body = without_boilerplate(
+        crate_text.unwrap_or_else(|| body(&doc)),
+        &boilerplate_blocks(&doc, &headline),
+    );
     if body.trim().is_empty() && title.is_none() {
         return Err("no article text".into());
     }
@@ -846,7 +1006,7 @@ pub fn read(display: &str, text: &str) -> Result<Record, String> {
                 .map(collapse)
         })
         .or_else(|| meta(&metas, &["og:url"]).map(str::to_string));
-    let page_dates = page_dates(&doc, &metas, url.as_deref());
+    let page_dates = page_dates(&doc, &metas, url.as_deref(), &headline);
     Ok(Record {
         id: display.to_string(),
         path: display.to_string(),
@@ -1002,6 +1162,55 @@ to go to war.</p>
             .map(|d| d.text.as_str())
             .collect();
         assert_eq!(bylines, ["Samstag, 5. Oktober 2013"]);
+    }
+
+    #[test]
+    fn the_headline_s_ancestors_are_no_sidebar_and_footers_are_a_last_resort() {
+        let page = r#"<html><head><title>Story - Site</title>
+<meta property="five_hundred_pixels:uploaded" content="2013-02-16T04:36:36-05:00">
+<meta property="article:publisher" content="https://x.org/2001/01/01/about">
+</head><body><div class="mainwrap sidebar"><h1>Story</h1>
+<div class="meta">Posted on September 21, 2020</div><p>Text.</p></div>
+<div class="sidebar"><span class="date">22.09.2020</span></div>
+<footer><p>Copyright © 19.12.2019 - 12:14 h</p></footer>
+<aside class="related"><p>Other story, 1.1.2019</p></aside></body></html>"#;
+        let r = read("s.html", page).unwrap();
+        let has = |text: &str, cue: DateCue| {
+            r.page_dates
+                .iter()
+                .any(|d| d.cue == cue && d.text.contains(text))
+        };
+        assert!(
+            has("Posted on September 21, 2020", DateCue::Byline),
+            "{:?}",
+            r.page_dates
+        );
+        assert!(!has("22.09.2020", DateCue::Byline));
+        assert!(has("2013-02-16T04:36:36-05:00", DateCue::Published));
+        assert!(!has("2001/01/01", DateCue::Published));
+        assert!(has("Copyright © 19.12.2019", DateCue::BoilerplateText));
+        assert!(!has("1.1.2019", DateCue::BoilerplateText));
+    }
+
+    #[test]
+    fn paragraphs_of_marked_boilerplate_leave_the_body() {
+        let page = r#"<html><head><title>T</title></head><body><article><h1>T</h1>
+<p>The first paragraph of the story, long enough to be one.</p>
+<div class="related-coverage"><p>Related Coverage</p></div>
+<p>The second paragraph of the story.</p></article></body></html>"#;
+        let r = read("r.html", page).unwrap();
+        assert!(r.body.contains("second paragraph"), "{}", r.body);
+        assert!(!r.body.contains("Related Coverage"), "{}", r.body);
+        let blocks: HashSet<String> = ["Menu".to_string()].into();
+        assert_eq!(
+            without_boilerplate("A paragraph of the story.\n\nMenu".into(), &blocks),
+            "A paragraph of the story."
+        );
+        // Never half the text.
+        assert_eq!(
+            without_boilerplate("A\n\nMenu".into(), &blocks),
+            "A\n\nMenu"
+        );
     }
 
     #[test]
