@@ -108,21 +108,9 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<Record>> {
     let (files, _) = ingest::walk(paths).context("walking the benchmark paths")?;
     let mut records = Vec::new();
     for f in &files {
-        let Some((format, gz)) = ingest::detect(&f.path) else {
-            continue;
-        };
-        let bytes = ingest::load(f, ingest::DEFAULT_MAX_FILE_SIZE)
+        let parsed = newsdex::pipeline::read(f, ingest::DEFAULT_MAX_FILE_SIZE)
             .map_err(|skip| anyhow!("{}: {}", skip.path, skip.reason))?;
-        records.extend(
-            ingest::parse(
-                &f.display,
-                format,
-                gz,
-                &bytes,
-                ingest::DEFAULT_MAX_FILE_SIZE,
-            )
-            .records,
-        );
+        records.extend(parsed.map(|p| p.records).unwrap_or_default());
     }
     Ok(records)
 }

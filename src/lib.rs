@@ -11,6 +11,7 @@ pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod layout;
+pub mod pipeline;
 pub mod search;
 
 pub use article::{Analysis, Entity, EntityKind, Mention, PubDate, Quote, Record};

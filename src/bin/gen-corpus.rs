@@ -40,22 +40,12 @@ fn read_records(roots: &[PathBuf]) -> Result<Vec<newsdex::Record>> {
     let (files, _skips) = newsdex::ingest::walk(roots)?;
     let per_file: Vec<Vec<newsdex::Record>> = files
         .par_iter()
-        .map(|f| {
-            let Ok(bytes) = newsdex::ingest::load(f, newsdex::ingest::DEFAULT_MAX_FILE_SIZE) else {
-                return Vec::new();
-            };
-            let Some((format, gz)) = newsdex::ingest::detect(&f.path) else {
-                return Vec::new();
-            };
-            newsdex::ingest::parse(
-                &f.display,
-                format,
-                gz,
-                &bytes,
-                newsdex::ingest::DEFAULT_MAX_FILE_SIZE,
-            )
-            .records
-        })
+        .map(
+            |f| match newsdex::pipeline::read(f, newsdex::ingest::DEFAULT_MAX_FILE_SIZE) {
+                Ok(Some(parsed)) => parsed.records,
+                _ => Vec::new(),
+            },
+        )
         .collect();
     Ok(per_file.into_iter().flatten().collect())
 }

@@ -35,6 +35,22 @@ fn mention_json(body: &str, offsets: &CharOffsets, m: Option<Mention>) -> Value 
     m.map_or(Value::Null, |m| span_json(body, offsets, m.span))
 }
 
+/// The sink of `newsdex extract --json`: each record becomes its line.
+pub struct JsonLines;
+
+impl crate::pipeline::Sink for JsonLines {
+    type Item = String;
+
+    fn record(
+        &self,
+        _file: &crate::ingest::SourceFile,
+        record: &Record,
+        analysis: Analysis,
+    ) -> crate::Result<String> {
+        Ok(record_json(record, &analysis).to_string())
+    }
+}
+
 /// The FORMAT.md object for one analysed record.
 pub fn record_json(record: &Record, analysis: &Analysis) -> Value {
     let body = &record.body;

@@ -301,41 +301,20 @@ fn search(dir: &std::path::Path, args: SearchArgs) -> anyhow::Result<u8> {
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
-    let (files, skips) = crate::ingest::walk(&args.paths)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let report = |path: &str, reason: &str| eprintln!("newsdex: skipped {path}: {reason}");
-    for skip in skips {
-        report(&skip.path, &skip.reason);
-    }
-    for file in &files {
-        let bytes = match crate::ingest::load(file, args.max_file_size) {
-            Ok(b) => b,
-            Err(skip) => {
-                report(&skip.path, &skip.reason);
-                continue;
+    crate::pipeline::run(
+        crate::pipeline::Scope::Roots(&args.paths),
+        args.max_file_size,
+        &extract_json::JsonLines,
+        |skip| eprintln!("newsdex: skipped {}: {}", skip.path, skip.reason),
+        |lines| -> anyhow::Result<()> {
+            for l in lines {
+                writeln!(out, "{l}")?;
             }
-        };
-        let Some((format, gz)) = crate::ingest::detect(&file.path) else {
-            continue;
-        };
-        let parsed = crate::ingest::parse(&file.display, format, gz, &bytes, args.max_file_size);
-        for skip in parsed.skips {
-            report(&skip.path, &skip.reason);
-        }
-        use rayon::prelude::*;
-        let lines: Vec<String> = parsed
-            .records
-            .par_iter()
-            .map(|record| {
-                let analysis = crate::extract::analyze(record);
-                extract_json::record_json(record, &analysis).to_string()
-            })
-            .collect();
-        for l in lines {
-            writeln!(out, "{l}")?;
-        }
-    }
+            Ok(())
+        },
+    )?;
     out.flush()?;
     Ok(EXIT_OK)
 }

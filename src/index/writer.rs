@@ -13,15 +13,16 @@ use serde::Serialize;
 use tantivy::schema::Field;
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
-use crate::article::Record;
+use crate::article::{Analysis, Record};
 use crate::error::{Error, Result};
-use crate::extract;
 use crate::index::document;
 use crate::index::manifest::{self, FileState};
 use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE};
 use crate::index::swap::WorkDir;
 use crate::index::{Store, cleanup};
 use crate::ingest::{self, Skip, SourceFile};
+use crate::pipeline;
+pub use crate::pipeline::Scope;
 
 /// How to run an update.
 #[derive(Debug, Clone)]
@@ -199,48 +200,6 @@ fn path_of_bytes(bytes: &[u8]) -> PathBuf {
 #[cfg(not(unix))]
 fn path_of_bytes(bytes: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
-}
-
-/// What an update covers, and so which indexed files it removes when they are gone.
-#[derive(Debug, Clone, Copy)]
-pub enum Scope<'a> {
-    /// Files and folders walked: an indexed file under one of them that is gone is removed.
-    Roots(&'a [PathBuf]),
-    /// The whole set of files: an indexed file not among them is removed.
-    Files(&'a [PathBuf]),
-}
-
-impl Scope<'_> {
-    /// Fails on a root that does not exist (a listed file that does not is only skipped).
-    pub fn exists(self) -> Result<()> {
-        if let Scope::Roots(roots) = self {
-            for root in roots {
-                if std::fs::symlink_metadata(root).is_err() {
-                    return Err(Error::NotFound(root.clone()));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn walk(self) -> Result<(Vec<SourceFile>, Vec<Skip>)> {
-        match self {
-            Scope::Roots(roots) => ingest::walk(roots),
-            Scope::Files(files) => {
-                let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = files
-                    .iter()
-                    .cloned()
-                    .partition(|p| std::fs::symlink_metadata(p).is_ok());
-                let (found, mut skips) = ingest::walk(&present)?;
-                skips.extend(
-                    missing
-                        .iter()
-                        .map(|p| Skip::new(p.to_string_lossy(), "listed file does not exist")),
-                );
-                Ok((found, skips))
-            }
-        }
-    }
 }
 
 /// `replaces`: the index a rebuild into `store` will replace, kept out of the walk too.
@@ -460,23 +419,20 @@ fn restore_shadowed(
     }
     let restored = Mutex::new(HashSet::new());
     shadowed.par_iter().try_for_each(|file| -> Result<()> {
-        let Some((format, gz)) = ingest::detect(&file.path) else {
+        let Ok(Some(parsed)) = pipeline::read(file, run.opts.max_file_size) else {
             return Ok(());
         };
-        let Ok(bytes) = ingest::load(file, run.opts.max_file_size) else {
-            return Ok(());
-        };
-        let parsed = ingest::parse(&file.display, format, gz, &bytes, run.opts.max_file_size);
-        for record in last_per_id(&parsed.records) {
-            let claimed = missing.contains(&record.id)
-                && restored
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .insert(record.id.clone());
-            if claimed {
-                add_record_docs(run, file, record)?;
-            }
-        }
+        let claimed: Vec<&Record> = last_per_id(&parsed.records)
+            .into_iter()
+            .filter(|record| {
+                missing.contains(&record.id)
+                    && restored
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .insert(record.id.clone())
+            })
+            .collect();
+        pipeline::extract(run, file, &claimed)?;
         Ok(())
     })
 }
@@ -611,18 +567,30 @@ struct Run<'a> {
     progress: &'a dyn Progress,
 }
 
-/// Extracts `record` of `file` and adds its article and quotes, replacing any earlier
-/// article of its id.
-fn add_record_docs(run: &Run, file: &SourceFile, record: &Record) -> Result<()> {
+/// The writer as the pipeline's sink: each record's article and quotes are added, replacing
+/// any earlier article of its id.
+impl pipeline::Sink for Run<'_> {
+    type Item = ();
+
+    fn record(&self, file: &SourceFile, record: &Record, analysis: Analysis) -> Result<()> {
+        add_record_docs(self, file, record, &analysis)
+    }
+}
+
+fn add_record_docs(
+    run: &Run,
+    file: &SourceFile,
+    record: &Record,
+    analysis: &Analysis,
+) -> Result<()> {
     let f = run.store.fields;
-    let analysis = extract::analyze(record);
     let docs: Vec<TantivyDocument> =
-        std::iter::once(document::article(&f, &file.key, record, &analysis))
+        std::iter::once(document::article(&f, &file.key, record, analysis))
             .chain(
                 analysis
                     .quotes
                     .iter()
-                    .map(|q| document::quote(&f, &file.key, record, &analysis, q)),
+                    .map(|q| document::quote(&f, &file.key, record, analysis, q)),
             )
             .collect();
     run.ids.add_record(&record.id, |replaces| {
@@ -656,8 +624,8 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
         progress.advance(file.size, 0);
         return Ok(Outcome::Unchanged);
     }
-    let bytes = match ingest::load(file, opts.max_file_size) {
-        Ok(b) => b,
+    let loaded = match pipeline::load(file, opts.max_file_size) {
+        Ok(l) => l,
         Err(skip) => {
             push(skips, skip);
             progress.advance(file.size, 0);
@@ -667,7 +635,7 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
     let mut state = FileState {
         size: file.size,
         mtime_ns: file.mtime_ns,
-        hash: ingest::hash(&bytes),
+        hash: loaded.hash(),
         records: 0,
     };
     // A file new to the index has no documents to delete, and a pending delete holds about
@@ -688,10 +656,9 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
         progress.advance(file.size, 0);
         return Ok(Outcome::Touched);
     }
-    let Some((format, gz)) = ingest::detect(&file.path) else {
+    let Some(parsed) = loaded.parse(opts.max_file_size) else {
         return Ok(Outcome::Unchanged);
     };
-    let parsed = ingest::parse(&file.display, format, gz, &bytes, opts.max_file_size);
     let first_skip = parsed.skips.first().map(|s| s.reason.clone());
     for s in parsed.skips {
         push(skips, s);
@@ -699,12 +666,9 @@ fn index_file(run: &Run, file: &SourceFile, known: Option<&FileState>) -> Result
     if known.is_some() {
         writer.delete_term(Term::from_field_text(f.file, &file.key));
     }
-    // Each record is extracted and handed to tantivy's writer threads as soon as it is done,
-    // so extraction and indexing overlap and a big file is never held as documents in memory.
+    // Each record is handed to tantivy's writer threads as soon as it is extracted.
     let records = last_per_id(&parsed.records);
-    records
-        .par_iter()
-        .try_for_each(|record| add_record_docs(run, file, record))?;
+    pipeline::extract(run, file, &records)?;
     let n = records.len() as u64;
     progress.advance(file.size, n);
     state.records = n;
