@@ -22,8 +22,10 @@ pub enum Error {
     CorruptIndex { path: PathBuf, message: String },
     #[error("bad query: {0}")]
     BadQuery(String),
-    #[error("invalid {arg}: {message}")]
-    BadArgument { arg: &'static str, message: String },
+    /// A value the library was given and cannot use. `what` names the value; how it was
+    /// given (a flag, a file) is the caller's to say.
+    #[error("invalid {what}: {message}")]
+    Invalid { what: Param, message: String },
     #[error("{what} {value} is in two shards: {first} and {second}")]
     SharedByShards {
         what: &'static str,
@@ -38,6 +40,45 @@ pub enum Error {
     /// A run that failed part-way; the index was left at its last commit.
     #[error("cannot update index {path}: {message}; it is unchanged since its last commit")]
     WriteFailed { path: PathBuf, message: String },
+}
+
+/// The values callers give the library, named in [`Error::Invalid`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Param {
+    /// Threads for extraction and indexing.
+    Threads,
+    /// The index writer's memory budget.
+    Memory,
+    /// The first date of a search's period.
+    Since,
+    /// The last date of a search's period.
+    Until,
+    /// A timeline's interval over a search's period.
+    Timeline,
+    /// The shard indexes of a merge.
+    Shards,
+    /// The index a merge writes.
+    MergeOutput,
+    /// A saved search's name.
+    SavedSearchName,
+    /// The saved searches of an index.
+    SavedSearches,
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Param::Threads => "thread count",
+            Param::Memory => "memory budget",
+            Param::Since => "start date",
+            Param::Until => "end date",
+            Param::Timeline => "timeline",
+            Param::Shards => "shard list",
+            Param::MergeOutput => "merge output",
+            Param::SavedSearchName => "saved search name",
+            Param::SavedSearches => "saved searches",
+        })
+    }
 }
 
 // By hand rather than `#[from]`: a source would make the error chain repeat the message.

@@ -272,6 +272,25 @@ fn errors_are_one_line_with_exit_2() {
 }
 
 #[test]
+fn a_bad_value_the_library_rejects_is_named_by_its_flag() {
+    let (dir, root) = corpus(0);
+    let index = dir.path().join("index");
+    index_json(&index, &[&root]);
+    for flag in ["--since", "--until"] {
+        let out = newsdex(&index)
+            .args(["search", "nato", flag, "last spring"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.trim_end(),
+            format!("newsdex: invalid {flag}: \"last spring\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        );
+    }
+}
+
+#[test]
 fn threads_and_memory_flags_bound_the_indexer() {
     let (dir, root) = corpus(3);
     let one = dir.path().join("one");

@@ -73,7 +73,7 @@ pub struct IndexArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
     /// Memory budget of the index writer, in MB (at least 15 per writer thread).
-    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(15..=65_536))]
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(u64::from(crate::index::writer::MIN_MEMORY_MB_PER_THREAD)..=65_536))]
     pub memory: u64,
 }
 
@@ -277,4 +277,20 @@ pub struct MergeArgs {
     /// Print the summary as one JSON object on stdout.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The flag or argument that gives `param`, named in error messages.
+pub fn flag_of(param: crate::error::Param) -> &'static str {
+    use crate::error::Param;
+    match param {
+        Param::Threads => "--threads",
+        Param::Memory => "--memory",
+        Param::Since => "--since",
+        Param::Until => "--until",
+        Param::Timeline => "--timeline",
+        Param::Shards => "SHARD_INDEX",
+        Param::MergeOutput => "--index",
+        Param::SavedSearchName => "NAME",
+        Param::SavedSearches => "watch",
+    }
 }

@@ -33,6 +33,20 @@ pub const EXIT_NOTHING: u8 = 1;
 
 /// Runs one command; the error is printed by `main` as one line, with exit status 2.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    command(cli).map_err(named_flags)
+}
+
+/// The library names a bad value; the command line names the flag or argument it came from.
+fn named_flags(e: anyhow::Error) -> anyhow::Error {
+    match e.downcast_ref::<crate::Error>() {
+        Some(crate::Error::Invalid { what, message }) => {
+            anyhow::anyhow!("invalid {}: {message}", args::flag_of(*what))
+        }
+        _ => e,
+    }
+}
+
+fn command(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Index(args) => index(&cli.index, args),
         Command::Search(args) => search(&cli.index, args),
@@ -78,10 +92,11 @@ fn index(dir: &std::path::Path, args: IndexArgs) -> anyhow::Result<u8> {
         full: args.full,
         max_file_size: args.max_file_size,
         wait: args.wait.map(std::time::Duration::from_secs),
-        threads: args
-            .threads
-            .map_or_else(writer::default_threads, usize::from),
-        memory: usize::try_from(args.memory.saturating_mul(1_000_000)).unwrap_or(usize::MAX),
+        threads: match args.threads {
+            Some(n) => writer::Threads::new(usize::from(n))?,
+            None => writer::Threads::cores(),
+        },
+        memory: writer::MemoryBudget::from_mb(args.memory)?,
     };
     let listed = args.files_from.as_deref().map(read_file_list).transpose()?;
     let scope = match &listed {

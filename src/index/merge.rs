@@ -15,7 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::termdict::TermStreamer;
 use tantivy::{DocSet, Index, SegmentReader, TERMINATED};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Param, Result};
 use crate::index::Store;
 use crate::index::schema::{KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
 use crate::index::swap::WorkDir;
@@ -34,8 +34,8 @@ pub struct MergeSummary {
 pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeSummary> {
     let started = Instant::now();
     if shards.is_empty() {
-        return Err(Error::BadArgument {
-            arg: "SHARD_INDEX",
+        return Err(Error::Invalid {
+            what: Param::Shards,
             message: "give at least one shard index to merge".into(),
         });
     }
@@ -46,15 +46,15 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeSummary> {
         .collect::<Result<Vec<_>>>()?;
     for s in shards {
         if s.canonicalize().ok().as_deref() == Some(out_abs.as_path()) {
-            return Err(Error::BadArgument {
-                arg: "--index",
+            return Err(Error::Invalid {
+                what: Param::MergeOutput,
                 message: format!("the output {} is one of the shards", out.display()),
             });
         }
     }
     if out_abs.exists() && !out_abs.join("meta.json").is_file() && !is_empty_dir(&out_abs) {
-        return Err(Error::BadArgument {
-            arg: "--index",
+        return Err(Error::Invalid {
+            what: Param::MergeOutput,
             message: format!("{} exists and is not a newsdex index", out.display()),
         });
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Param, Result};
 
 /// The file in the index directory.
 pub const FILE: &str = "watches.json";
@@ -59,8 +59,8 @@ pub struct Watches {
 }
 
 fn unknown(name: &str) -> Error {
-    Error::BadArgument {
-        arg: "NAME",
+    Error::Invalid {
+        what: Param::SavedSearchName,
         message: format!("no saved search named {name:?} (see `newsdex watch list`)"),
     }
 }
@@ -76,8 +76,8 @@ pub fn check_name(name: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::BadArgument {
-            arg: "NAME",
+        Err(Error::Invalid {
+            what: Param::SavedSearchName,
             message: format!(
                 "{name:?}: a saved search's name is 1 to {MAX_NAME} letters, digits, '-', '_' or '.'"
             ),
@@ -109,8 +109,8 @@ impl Watches {
         let stored = Stored {
             watches: self.entries.clone(),
         };
-        let json = serde_json::to_vec_pretty(&stored).map_err(|e| Error::BadArgument {
-            arg: "watch",
+        let json = serde_json::to_vec_pretty(&stored).map_err(|e| Error::Invalid {
+            what: Param::SavedSearches,
             message: e.to_string(),
         })?;
         let tmp = self.path.with_extension("json.tmp");
@@ -140,8 +140,8 @@ impl Watches {
     pub fn add(&mut self, search: SavedSearch, seen: Vec<u64>) -> Result<()> {
         check_name(&search.name)?;
         if self.entries.iter().any(|e| e.search.name == search.name) {
-            return Err(Error::BadArgument {
-                arg: "NAME",
+            return Err(Error::Invalid {
+                what: Param::SavedSearchName,
                 message: format!(
                     "a saved search named {:?} exists (remove it first)",
                     search.name

@@ -14,7 +14,7 @@ use tantivy::schema::Field;
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::article::{Analysis, Record};
-use crate::error::{Error, Result};
+use crate::error::{Error, Param, Result};
 use crate::index::document;
 use crate::index::manifest::{self, FileState};
 use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE};
@@ -33,17 +33,66 @@ pub struct UpdateOptions {
     /// Wait this long for another writer to release the lock; `None` fails at once.
     pub wait: Option<Duration>,
     /// Threads for extraction and for tantivy's writer (each side gets this many).
-    pub threads: usize,
-    /// tantivy's indexing memory budget in bytes, shared by its threads.
-    pub memory: usize,
+    pub threads: Threads,
+    /// tantivy's indexing memory budget, shared by its threads.
+    pub memory: MemoryBudget,
 }
 
-/// tantivy's floor for the memory budget of one indexing thread.
-pub const MIN_MEMORY_PER_THREAD: usize = 15_000_000;
+/// tantivy's floor for the memory budget of one indexing thread, in MB.
+pub const MIN_MEMORY_MB_PER_THREAD: u16 = 15;
 
-/// The machine's cores.
-pub fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+/// tantivy's floor for the memory budget of one indexing thread, in bytes.
+pub const MIN_MEMORY_PER_THREAD: usize = MIN_MEMORY_MB_PER_THREAD as usize * 1_000_000;
+
+/// A number of threads: at least one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Threads(std::num::NonZeroUsize);
+
+impl Threads {
+    /// `n` threads; none is an error.
+    pub fn new(n: usize) -> Result<Self> {
+        std::num::NonZeroUsize::new(n)
+            .map(Threads)
+            .ok_or_else(|| Error::Invalid {
+                what: Param::Threads,
+                message: "must be at least 1".into(),
+            })
+    }
+
+    /// One thread per core of the machine.
+    pub fn cores() -> Self {
+        Threads(std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN))
+    }
+
+    /// The number of threads.
+    pub fn get(self) -> usize {
+        self.0.get()
+    }
+}
+
+/// tantivy's indexing memory budget in bytes: at least [`MIN_MEMORY_PER_THREAD`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryBudget(usize);
+
+impl MemoryBudget {
+    /// A budget of `mb` megabytes (10^6 bytes); under one thread's floor is an error.
+    pub fn from_mb(mb: u64) -> Result<Self> {
+        let bytes = usize::try_from(mb.saturating_mul(1_000_000)).unwrap_or(usize::MAX);
+        if bytes < MIN_MEMORY_PER_THREAD {
+            return Err(Error::Invalid {
+                what: Param::Memory,
+                message: format!(
+                    "must be at least {MIN_MEMORY_MB_PER_THREAD} MB (tantivy's floor for one indexing thread)"
+                ),
+            });
+        }
+        Ok(MemoryBudget(bytes))
+    }
+
+    /// The budget in bytes.
+    pub fn bytes(self) -> usize {
+        self.0
+    }
 }
 
 /// What a run changed. Counts are of files; `articles`/`quotes` are index totals after it.
@@ -93,11 +142,13 @@ enum Outcome {
 fn acquire_writer(store: &Store, opts: &UpdateOptions) -> Result<IndexWriter> {
     let deadline = opts.wait.map(|w| Instant::now() + w);
     // More writer threads than the budget feeds would each get less than tantivy's floor.
+    let memory = opts.memory.bytes();
     let threads = opts
         .threads
-        .clamp(1, (opts.memory / MIN_MEMORY_PER_THREAD).max(1));
+        .get()
+        .clamp(1, (memory / MIN_MEMORY_PER_THREAD).max(1));
     loop {
-        match store.index.writer_with_num_threads(threads, opts.memory) {
+        match store.index.writer_with_num_threads(threads, memory) {
             Ok(w) => return Ok(w),
             Err(tantivy::TantivyError::LockFailure(..)) => match deadline {
                 Some(d) if Instant::now() < d => std::thread::sleep(Duration::from_millis(200)),
@@ -211,26 +262,11 @@ fn run_update(
     replaces: Option<&Path>,
 ) -> Result<Summary> {
     let started = Instant::now();
-    if opts.threads == 0 {
-        return Err(Error::BadArgument {
-            arg: "--threads",
-            message: "must be at least 1".into(),
-        });
-    }
-    if opts.memory < MIN_MEMORY_PER_THREAD {
-        return Err(Error::BadArgument {
-            arg: "--memory",
-            message: format!(
-                "must be at least {} MB (tantivy's floor for one indexing thread)",
-                MIN_MEMORY_PER_THREAD / 1_000_000
-            ),
-        });
-    }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
+        .num_threads(opts.threads.get())
         .build()
-        .map_err(|e| Error::BadArgument {
-            arg: "--threads",
+        .map_err(|e| Error::Invalid {
+            what: Param::Threads,
             message: e.to_string(),
         })?;
     pool.install(|| update_on_pool(store, scope, opts, progress, started, replaces))

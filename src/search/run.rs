@@ -19,7 +19,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, IndexReader, Order, Score, Searcher, TantivyDocument, Term};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Param, Result};
 use crate::index::names::Names;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::index::{Fields, Store};
@@ -276,18 +276,18 @@ impl Engine {
             plan.entities = self.resolve(&self.entities, name, "entity", &mut plan.notes);
             plan.entities_required = true;
         }
-        let period = |arg: &'static str, v: &str| {
-            parse_period(v).ok_or_else(|| Error::BadArgument {
-                arg,
+        let period = |what: Param, v: &str| {
+            parse_period(v).ok_or_else(|| Error::Invalid {
+                what,
                 message: format!("{v:?} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"),
             })
         };
         if let Some(s) = &req.since {
-            plan.since = Some(period("--since", s)?.first);
+            plan.since = Some(period(Param::Since, s)?.first);
             plan.dates_from = Some(understand::DatesFrom::Flag);
         }
         if let Some(u) = &req.until {
-            plan.until = Some(period("--until", u)?.last);
+            plan.until = Some(period(Param::Until, u)?.last);
             plan.dates_from = Some(understand::DatesFrom::Flag);
         }
         if req.kind.is_some() {

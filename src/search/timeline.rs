@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Param, Result};
 use crate::search::matches::Matches;
 
 /// Most periods a timeline lists (a century of weeks); more asks for a coarser interval.
@@ -99,8 +99,8 @@ pub fn count(matches: &Matches, interval: Interval) -> Result<Timeline> {
         let mut start = Some(first);
         while let Some(s) = start.filter(|s| *s <= last) {
             if periods.len() == MAX_PERIODS {
-                return Err(Error::BadArgument {
-                    arg: "--timeline",
+                return Err(Error::Invalid {
+                    what: Param::Timeline,
                     message: format!(
                         "more than {MAX_PERIODS} periods from {first} to {last}; use a longer interval"
                     ),
