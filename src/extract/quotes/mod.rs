@@ -1396,44 +1396,4 @@ mod tests {
             }
         }
     }
-
-    /// Throughput of this stage alone on PolNeAR train (one core):
-    /// `cargo test --release --lib extract::quotes::tests::speed -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn speed() {
-        let dir = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/polnear/train/text"
-        );
-        let Ok(files) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let texts: Vec<String> = files
-            .filter_map(|f| std::fs::read_to_string(f.ok()?.path()).ok())
-            .collect();
-        let prepared: Vec<(&String, Vec<Token>, Vec<Entity>)> = texts
-            .iter()
-            .map(|t| {
-                let tokens = tokenize(t);
-                let ents =
-                    crate::extract::canon::canonicalize(t, crate::extract::ner::tag(t, &tokens));
-                (t, tokens, ents)
-            })
-            .collect();
-        const PASSES: usize = 20;
-        let bytes: usize = texts.iter().map(String::len).sum();
-        let start = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..PASSES {
-            for (t, tokens, ents) in &prepared {
-                n += extract(t, tokens, ents).len();
-            }
-        }
-        let secs = start.elapsed().as_secs_f64();
-        eprintln!(
-            "quotes::extract: {:.1} MB/s on one core ({n} quotes)",
-            PASSES as f64 * bytes as f64 / 1e6 / secs
-        );
-    }
 }
