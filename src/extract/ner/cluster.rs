@@ -6,7 +6,6 @@
 //! with the same algorithm, which keeps them nested and cheap.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use super::features::{Cap, NCL, cap_class, normalize, usual_case_code};
 use crate::extract::token::tokenize;
@@ -147,33 +146,21 @@ impl Corpus {
     }
 }
 
-/// Adds the text of news files under `path` to the corpus: `.jsonl`/`.json` records' `body`
-/// and `title` fields, or text files (a `Key: value` header block is skipped).
-pub fn read_unlabeled(path: &Path, corpus: &mut Corpus) -> crate::Result<()> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(path)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    for f in files {
-        let bytes = std::fs::read(&f).map_err(|e| crate::Error::io(&f, e))?;
-        let text = String::from_utf8_lossy(&bytes);
-        let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ext == "jsonl" || ext == "json" {
-            for line in text.lines() {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
-                    && let Some(body) = v.get("body").and_then(|b| b.as_str())
-                {
-                    add_text(body, corpus);
-                }
+/// Adds the text of one news file to the corpus, by its extension `ext`: `.jsonl`/`.json`
+/// records' `body` fields, or a text file's body (a `Key: value` header block is skipped).
+/// Other files add nothing. Reading the files is the caller's (extraction does no I/O).
+pub fn add_news_file(ext: &str, text: &str, corpus: &mut Corpus) {
+    if ext == "jsonl" || ext == "json" {
+        for line in text.lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
+                && let Some(body) = v.get("body").and_then(|b| b.as_str())
+            {
+                add_text(body, corpus);
             }
-        } else if ext == "txt" {
-            add_text(skip_header(&text), corpus);
         }
+    } else if ext == "txt" {
+        add_text(skip_header(text), corpus);
     }
-    Ok(())
 }
 
 fn skip_header(text: &str) -> &str {

@@ -4,7 +4,6 @@
 //! The caseless model is trained the same way on the lower-cased text.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use super::cluster;
 use super::features::{
@@ -184,8 +183,6 @@ pub struct Options {
     pub epochs: usize,
     /// Weights below this (absolute) are dropped from the shipped model.
     pub prune: f32,
-    /// Files or folders of unlabeled news text for clusters and the true-case table.
-    pub unlabeled: Vec<PathBuf>,
     /// Cluster counts, coarse to fine (empty: no clusters).
     pub cluster_sizes: Vec<usize>,
     pub cluster_iterations: usize,
@@ -201,7 +198,6 @@ impl Default for Options {
         Options {
             epochs: 12,
             prune: 0.05,
-            unlabeled: Vec::new(),
             cluster_sizes: vec![40, 160],
             cluster_iterations: 8,
             folds: 10,
@@ -262,22 +258,23 @@ pub fn doc_features(
     DocFeatures { sents: out }
 }
 
-/// Trains a model from a CoNLL file. `log` receives progress lines.
-pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> crate::Result<Model> {
-    let text = std::fs::read_to_string(conll).map_err(|e| crate::Error::io(conll, e))?;
-    let mut docs = read_conll(&text);
+/// Trains a model from the text of a CoNLL file, with `unlabeled`, a corpus of news text
+/// ([`cluster::add_news_file`]), for the word clusters and the true-case table. `log`
+/// receives progress lines.
+pub fn train(
+    conll: &str,
+    mut corpus: cluster::Corpus,
+    opts: &Options,
+    mut log: impl FnMut(&str),
+) -> Model {
+    let mut docs = read_conll(conll);
     log(&format!(
-        "{}: {} documents, {} sentences",
-        conll.display(),
+        "CoNLL: {} documents, {} sentences",
         docs.len(),
         docs.iter().map(|d| d.sents.len()).sum::<usize>()
     ));
     let started = std::time::Instant::now();
     // Unlabeled text: clusters and true-case table. The CoNLL training words join it.
-    let mut corpus = cluster::Corpus::default();
-    for path in &opts.unlabeled {
-        cluster::read_unlabeled(path, &mut corpus)?;
-    }
     for d in &docs {
         for s in &d.sents {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
@@ -421,5 +418,5 @@ pub fn train(conll: &Path, opts: &Options, mut log: impl FnMut(&str)) -> crate::
     );
     model.caseless = opts.caseless;
     log(&format!("model: {} features kept", model.n_features()));
-    Ok(model)
+    model
 }

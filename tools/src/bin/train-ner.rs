@@ -12,9 +12,10 @@
 //! text files), on one core. `train-ner --check-tokens CONLL` checks the tokenizer against
 //! CoNLL tokens.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use newsdex::extract::ner::cluster::{self, Corpus};
 use newsdex::extract::ner::train::{Options, train};
 
 fn main() -> ExitCode {
@@ -68,7 +69,7 @@ fn main() -> ExitCode {
         };
         opts.cluster_sizes = sizes;
     }
-    opts.unlabeled = if rest.is_empty() {
+    let unlabeled: Vec<PathBuf> = if rest.is_empty() {
         let data = conll
             .parent()
             .and_then(|p| p.parent())
@@ -83,15 +84,20 @@ fn main() -> ExitCode {
         rest.iter().map(PathBuf::from).collect()
     };
     let started = std::time::Instant::now();
-    let model = match train(&conll, &opts, |line| {
-        eprintln!("[{:6.1}s] {line}", started.elapsed().as_secs_f64())
-    }) {
-        Ok(m) => m,
-        Err(e) => {
+    let Ok(text) = std::fs::read_to_string(&conll) else {
+        eprintln!("train-ner: cannot read {}", conll.display());
+        return ExitCode::from(1);
+    };
+    let mut corpus = Corpus::default();
+    for dir in &unlabeled {
+        if let Err(e) = read_unlabeled(dir, &mut corpus) {
             eprintln!("train-ner: {e}");
             return ExitCode::from(1);
         }
-    };
+    }
+    let model = train(&text, corpus, &opts, |line| {
+        eprintln!("[{:6.1}s] {line}", started.elapsed().as_secs_f64())
+    });
     let bytes = model.to_bytes();
     if let Err(e) = std::fs::write(out, &bytes) {
         eprintln!("train-ner: {out}: {e}");
@@ -104,6 +110,23 @@ fn main() -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+/// Adds the news files under `path` to the corpus, in file-name order.
+fn read_unlabeled(path: &Path, corpus: &mut Corpus) -> Result<(), String> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    for f in files {
+        let bytes = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+        cluster::add_news_file(ext, &String::from_utf8_lossy(&bytes), corpus);
+    }
+    Ok(())
 }
 
 fn bench(paths: &[String]) -> ExitCode {
