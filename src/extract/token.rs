@@ -10,6 +10,9 @@
 //!
 //! Does not split sentences: that is the NER module's business.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::article::Span;
 
 /// One token: a word (with the inner joiners above), a clitic, or punctuation.
@@ -24,19 +27,35 @@ impl Token {
     }
 }
 
-/// Abbreviations that keep a trailing period (compared case-insensitively, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt",
-    "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "insp", "det", "jr", "sr", "st", "mt",
-    "ft", "inc", "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "vs", "vol", "no",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ala",
-    "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la",
-    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
-    "tex", "va", "vt", "wash", "wis", "wyo", "approx", "est", "etc", "cf", "al", "messrs",
-];
+/// The longest word of `abbreviations.txt`.
+const MAX_ABBREVIATION: usize = 8;
 
-fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+/// Whether `word` (without its period) is an abbreviation that keeps a trailing period: "Mr",
+/// "Sen", "Calif", "Inc" (`abbreviations.txt`, ignoring ASCII case). The tokenizer keeps such
+/// a period on the word, and no sentence ends after it.
+pub fn is_abbreviation(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_ABBREVIATION || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; MAX_ABBREVIATION];
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    let set = SET.get_or_init(|| {
+        include_str!("abbreviations.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w))
+}
+
+/// Whether a token is a word or a number (it starts with a letter or digit), not punctuation.
+pub fn is_word(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Apostrophes: straight, curly right single quote, and the modifier letter.
@@ -252,6 +271,27 @@ mod tests {
             ["the", "companies", "'", "profits"]
         );
         assert_eq!(words("'sorry'"), ["'", "sorry", "'"]);
+    }
+
+    #[test]
+    fn abbreviation_list_is_lower_case_words_that_fit_the_lookup() {
+        let words: Vec<&str> = include_str!("abbreviations.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!(words.len() > 50, "{words:?}");
+        for w in words {
+            assert!(
+                w.len() <= MAX_ABBREVIATION && w.chars().all(|c| c.is_ascii_lowercase()),
+                "{w}"
+            );
+            assert!(
+                is_abbreviation(w) && is_abbreviation(&w.to_ascii_uppercase()),
+                "{w}"
+            );
+        }
+        assert!(!is_abbreviation("said") && !is_abbreviation("") && !is_abbreviation("Sén"));
     }
 
     #[test]

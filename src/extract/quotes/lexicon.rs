@@ -145,10 +145,7 @@ word_list! {
     is_possessive_determiner, "possessives.txt"
 }
 
-word_list! {
-    /// Abbreviations after which a period does not end a sentence.
-    is_abbreviation, "abbreviations.txt"
-}
+pub use crate::extract::token::is_abbreviation;
 
 /// Titles before a name: they tell gender (Mr, Mrs) or an office (President).
 pub fn title_feminine(word: &str) -> Option<bool> {

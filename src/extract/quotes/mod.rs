@@ -306,9 +306,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
             }
             // Quotes of the sentence outside every frame's content.
             let outside_words = (s_lo..s_hi)
-                .filter(|&k| {
-                    !v.quoted(k) && v.word(k).chars().next().is_some_and(char::is_alphanumeric)
-                })
+                .filter(|&k| !v.quoted(k) && crate::extract::token::is_word(v.word(k)))
                 .count();
             let only_quotes = outside_words == 0;
             for (i, q) in s_quotes.iter().enumerate() {

@@ -29,9 +29,7 @@ pub struct Frame {
     pub content: Span,
 }
 
-pub(super) fn is_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_alphanumeric)
-}
+pub(super) use crate::extract::token::is_word;
 
 /// Content from token `a` to the end of the sentence `..hi`, without final punctuation. At the
 /// very end (an introduction such as "he declared:"), an empty span there.

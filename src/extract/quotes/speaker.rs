@@ -15,9 +15,7 @@ use super::lexicon::{
 use super::names;
 use crate::article::{Entity, EntityKind, Span};
 
-fn is_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_alphanumeric)
-}
+use crate::extract::token::is_word;
 
 /// A possessive clitic token: 's, ’s, or a bare apostrophe (Sanders').
 fn is_possessive(w: &str) -> bool {
