@@ -196,8 +196,9 @@ struct Found {
     speaker: Option<Span>,
 }
 
-/// Finds direct quotes and reported speech in `body`.
-pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
+/// The paragraphs of `body` with their quotes, and the view of its tokens that knows which
+/// are quoted: what both [`extract`] and [`sentences_of`] read.
+fn prepare<'a>(body: &'a str, tokens: &'a [Token]) -> (Vec<Span>, Vec<Vec<QuoteSpan>>, View<'a>) {
     let paras = paragraphs(body);
     let para_quotes: Vec<Vec<QuoteSpan>> =
         paras.iter().map(|&p| direct::quotes_in(body, p)).collect();
@@ -218,6 +219,47 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
         tokens,
         quoted,
     };
+    (paras, para_quotes, v)
+}
+
+/// The tokens `lo..hi` of paragraph `para`, the first at or after token `from`.
+fn para_tokens(tokens: &[Token], para: Span, from: usize) -> (usize, usize) {
+    let mut lo = from;
+    while lo < tokens.len() && tokens[lo].span.start < para.start {
+        lo += 1;
+    }
+    let mut hi = lo;
+    while hi < tokens.len() && tokens[hi].span.end <= para.end {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// The sentences of `body` (tokenized as `tokens`) as the quote stage splits them: within
+/// each paragraph, at . ? ! outside quotes (not after an abbreviation or an initial), or at
+/// the closing mark of a quote that ends with one, when a capital or an opening quote follows.
+pub fn sentences_of(body: &str, tokens: &[Token]) -> Vec<Span> {
+    let (paras, para_quotes, v) = prepare(body, tokens);
+    let mut out = Vec::new();
+    let mut tok = 0;
+    for (&para, quotes) in paras.iter().zip(&para_quotes) {
+        let (lo, hi) = para_tokens(tokens, para, tok);
+        tok = hi;
+        for (s_lo, s_hi) in sentences(&v, lo, hi, quotes) {
+            out.push(sentence_span(&v, s_lo, s_hi));
+        }
+    }
+    out
+}
+
+/// The body span of the sentence of tokens `lo..hi`.
+fn sentence_span(v: &View, lo: usize, hi: usize) -> Span {
+    Span::new(v.span(lo).start, v.span(hi.saturating_sub(1).max(lo)).end)
+}
+
+/// Finds direct quotes and reported speech in `body`.
+pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
+    let (paras, para_quotes, v) = prepare(body, tokens);
     let mut found: Vec<Found> = Vec::new();
     let mut tok = 0;
     // The speaker (cue, mention) of the last attribution of the previous paragraph, and
@@ -227,14 +269,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
     // The attributions found in the previous paragraph (a range of `found`).
     let mut prev_para = (0, 0);
     for (pi, &para) in paras.iter().enumerate() {
-        while tok < tokens.len() && tokens[tok].span.start < para.start {
-            tok += 1;
-        }
-        let lo = tok;
-        let mut hi = lo;
-        while hi < tokens.len() && tokens[hi].span.end <= para.end {
-            hi += 1;
-        }
+        let (lo, hi) = para_tokens(tokens, para, tok);
         tok = hi;
         let quotes = &para_quotes[pi];
         // "- Bernie Sanders." or "—Jane Roe, tweeting after the debate." under a paragraph of
@@ -256,10 +291,7 @@ pub fn extract(body: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> 
         let mut last_here: Option<(Option<Span>, Option<Span>)> = None;
         let para_first = found.len();
         for (s_lo, s_hi) in sentences(&v, lo, hi, quotes) {
-            let s_span = Span::new(
-                v.span(s_lo).start,
-                v.span(s_hi.saturating_sub(1).max(s_lo)).end,
-            );
+            let s_span = sentence_span(&v, s_lo, s_hi);
             let s_quotes: Vec<&QuoteSpan> = quotes
                 .iter()
                 .filter(|q| q.inner.start < s_span.end && q.inner.end > s_span.start)

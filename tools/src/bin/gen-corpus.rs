@@ -75,55 +75,13 @@ fn paragraphs(body: &str) -> Vec<String> {
     out
 }
 
-/// Splits a paragraph into sentences, never inside an open quotation nor after a short
-/// capitalised word ("Mr.", "U.S.", "Jan.").
+/// Sentences of a paragraph, as the quote stage splits them (quotations kept whole).
 fn sentences(par: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut in_quote = false;
-    let chars: Vec<(usize, char)> = par.char_indices().collect();
-    for (i, &(pos, c)) in chars.iter().enumerate() {
-        match c {
-            '"' => in_quote = !in_quote,
-            '\u{201C}' => in_quote = true,
-            '\u{201D}' => in_quote = false,
-            '.' | '!' | '?' => {
-                let mut j = i + 1;
-                // A closing quote right after the stop ends the quotation too.
-                while let Some(&(_, q)) = chars.get(j) {
-                    if q == '"' || q == '\u{201D}' {
-                        in_quote = false;
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if in_quote {
-                    continue;
-                }
-                let (Some(&(_, sp)), Some(&(_, next))) = (chars.get(j), chars.get(j + 1)) else {
-                    continue;
-                };
-                if !sp.is_whitespace()
-                    || !(next.is_uppercase() || next == '"' || next == '\u{201C}')
-                {
-                    continue;
-                }
-                let word = par[start..pos].rsplit(' ').next().unwrap_or("");
-                if c == '.' && word.len() <= 3 && word.starts_with(char::is_uppercase) {
-                    continue;
-                }
-                let end = chars.get(j).map_or(par.len(), |&(p, _)| p);
-                out.push(par[start..end].trim());
-                start = end;
-            }
-            _ => {}
-        }
-    }
-    if par[start..].trim().len() > 1 {
-        out.push(par[start..].trim());
-    }
-    out
+    let tokens = newsdex::extract::token::tokenize(par);
+    newsdex::extract::quotes::sentences_of(par, &tokens)
+        .into_iter()
+        .map(|s| s.text(par))
+        .collect()
 }
 
 fn json_line(id: &str, title: &str, date: &str, body: &str, source: &str) -> Result<String> {
