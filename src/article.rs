@@ -12,14 +12,19 @@ pub struct Record {
     pub id: String,
     /// The file this record came from, as given on the command line (lossy UTF-8).
     pub path: String,
+    /// The headline, when the format gives one.
     pub title: Option<String>,
+    /// The article's text, as read (after decoding); every span points into it.
     pub body: String,
     /// A date string from structured metadata (JSON field, HTML meta, header block), unparsed.
     pub date_meta: Option<RawDate>,
     /// A dateline such as "WASHINGTON, Feb 26 (Reuters) -", when the format carries it apart.
     pub dateline: Option<String>,
+    /// The publication or agency, when the metadata names it.
     pub source: Option<String>,
+    /// The article's address, when the metadata gives it.
     pub url: Option<String>,
+    /// The byline, when the metadata gives it.
     pub author: Option<String>,
     /// The dates a web page states, unparsed, each with the place it was found (empty for
     /// other formats); `extract::page_date` chooses among them.
@@ -29,7 +34,9 @@ pub struct Record {
 /// A date string found on a web page and the place it was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageDate {
+    /// The date as written.
     pub text: String,
+    /// Where it was found.
     pub cue: DateCue,
 }
 
@@ -65,7 +72,9 @@ pub enum DateCue {
 /// A date string and where it was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawDate {
+    /// The date as written.
     pub text: String,
+    /// Where it was found.
     pub origin: DateSource,
 }
 
@@ -73,40 +82,54 @@ pub struct RawDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
+    /// A structured field: a JSON `date`, an HTML meta tag.
     Metadata,
+    /// A text file's header block (`Date: …`).
     Header,
+    /// The dateline before the story ("WASHINGTON, Feb 26 (Reuters) -").
     Dateline,
+    /// The file's path (`…/2016/10/05/…`).
     Path,
+    /// The article's URL.
     Url,
+    /// The article's text.
     Text,
 }
 
 /// A publication date: the instant (UTC, for the index) and how to show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PubDate {
+    /// The instant, in UTC.
     pub utc: DateTime<Utc>,
     /// ISO 8601: `2022-02-01`, or a full RFC 3339 time with its original offset where known.
     pub display: String,
+    /// Where the date came from.
     pub source: DateSource,
 }
 
 /// A byte range in the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// The byte after the last one.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes `start..end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+    /// Whether it holds no byte.
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// Its text in `body` (empty when it does not fit `body`).
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         body.get(self.start..self.end).unwrap_or("")
     }
@@ -115,17 +138,22 @@ impl Span {
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum EntityKind {
+    /// A person.
     #[serde(rename = "PER")]
     Person,
+    /// A company, party, agency or other organisation.
     #[serde(rename = "ORG")]
     Organization,
+    /// A place.
     #[serde(rename = "LOC")]
     Location,
+    /// Any other name: nationalities, events, works.
     #[serde(rename = "MISC")]
     Misc,
 }
 
 impl EntityKind {
+    /// The CoNLL tag: `PER`, `ORG`, `LOC`, `MISC`.
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "PER",
@@ -139,7 +167,9 @@ impl EntityKind {
 /// A named-entity mention with the article's canonical name for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
+    /// The mention in the body.
     pub span: Span,
+    /// Its type.
     pub kind: EntityKind,
     /// The fullest form in the article, aliases folded ("U.S." -> "United States").
     pub canonical: String,
@@ -148,6 +178,7 @@ pub struct Entity {
 /// Words in the text: a cue verb or a speaker mention.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mention {
+    /// The words in the body.
     pub span: Span,
 }
 
@@ -158,7 +189,9 @@ pub struct Quote {
     pub span: Span,
     /// Inside quotation marks (partial quotes too); false for reported speech.
     pub direct: bool,
+    /// The verb or phrase that attributes it ("said", "according to").
     pub cue: Option<Mention>,
+    /// The words that name or refer to the speaker ("he", "Mr. Putin").
     pub speaker_mention: Option<Mention>,
     /// The speaker resolved to a canonical name, or `None` rather than a guess.
     pub speaker: Option<String>,
@@ -167,7 +200,10 @@ pub struct Quote {
 /// Everything extraction derives from one record.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
+    /// The publication date, when one was found.
     pub date: Option<PubDate>,
+    /// The named entities, in body order.
     pub entities: Vec<Entity>,
+    /// The quotes and reported speech, in body order.
     pub quotes: Vec<Quote>,
 }

@@ -5,41 +5,71 @@ use std::path::PathBuf;
 /// Everything the library can fail with. Each variant names what the user has to fix.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Reading or writing `path` failed.
     #[error("{path}: {source}")]
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// A path given to read does not exist.
     #[error("{0}: no such file or directory")]
     NotFound(PathBuf),
+    /// No index where one was expected.
     #[error("index {0} does not exist; run `newsdex index` first")]
     NoIndex(PathBuf),
+    /// Another process writes the index.
     #[error("index {0} is locked by another newsdex process")]
     Locked(PathBuf),
+    /// The index's files cannot be read as an index.
     #[error(
         "index {path} is unreadable: {message} (`newsdex check` lists the damage; `newsdex index --full` rebuilds it from the archive)"
     )]
-    CorruptIndex { path: PathBuf, message: String },
+    CorruptIndex {
+        /// The index.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A query that cannot be run.
     #[error("bad query: {0}")]
     BadQuery(String),
     /// A value the library was given and cannot use. `what` names the value; how it was
     /// given (a flag, a file) is the caller's to say.
     #[error("invalid {what}: {message}")]
-    Invalid { what: Param, message: String },
+    Invalid {
+        /// The value.
+        what: Param,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Two shards of a merge hold the same article or file.
     #[error("{what} {value} is in two shards: {first} and {second}")]
     SharedByShards {
+        /// What is shared ("article", "file").
         what: &'static str,
+        /// Its id or path.
         value: String,
+        /// One shard holding it.
         first: PathBuf,
+        /// The other.
         second: PathBuf,
     },
+    /// Reading the index's files failed.
     #[error("reading the index: {0}")]
     IndexRead(std::io::Error),
+    /// tantivy failed.
     #[error("tantivy: {}", tantivy_message(.0))]
     Tantivy(tantivy::TantivyError),
     /// A run that failed part-way; the index was left at its last commit.
     #[error("cannot update index {path}: {message}; it is unchanged since its last commit")]
-    WriteFailed { path: PathBuf, message: String },
+    WriteFailed {
+        /// The index.
+        path: PathBuf,
+        /// What failed.
+        message: String,
+    },
 }
 
 /// The values callers give the library, named in [`Error::Invalid`].
@@ -94,9 +124,11 @@ impl From<tantivy::TantivyError> for Error {
     }
 }
 
+/// The library's result: [`Error`] unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// An I/O failure on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `newsdex` binary on real articles: indexing, incremental
 //! re-indexing, search flags, JSON schemas, exit codes and the writer lock.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -285,7 +286,9 @@ fn a_bad_value_the_library_rejects_is_named_by_its_flag() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(
             err.trim_end(),
-            format!("newsdex: invalid {flag}: \"last spring\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            format!(
+                "newsdex: invalid {flag}: \"last spring\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
         );
     }
 }

@@ -1,6 +1,7 @@
 //! Crash safety and concurrency: `newsdex index` killed with SIGKILL at several points
 //! never loses committed articles nor leaves duplicates, a killed writer's lock does not
 //! block the next run, and searches during a re-index see the old or the new state.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

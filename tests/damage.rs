@@ -1,6 +1,7 @@
 //! A damaged index: `newsdex check` names every damaged file, search says what to do in one
 //! line, and `newsdex index --full` rebuilds the index from the archive beside it and swaps
 //! it in, equal to a fresh build, with its saved searches.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::path::{Path, PathBuf};
 

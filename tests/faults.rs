@@ -4,6 +4,7 @@
 //!
 //! The disk is a small tmpfs, so the test needs mount privileges; without them it skips with
 //! the reason.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,7 @@
 //! control characters, emoji, only stop words, bad dates. Each gives results or one clear
 //! error line with exit 2, never a panic. A proptest drives the in-process search path with
 //! arbitrary text.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -2,6 +2,7 @@
 //! `tests/fixtures/identity/`, BBC politics in `corpus/bbc/`): aliases of one person count and
 //! filter as one identity, a bare surname means the person who dominates it, and a surname two
 //! people share in one article goes to the one the sentence names.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::path::Path;
 

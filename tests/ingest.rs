@@ -1,5 +1,6 @@
 //! End to end: `newsdex extract --json` on every article format, on the Latin-1 BBC file, and
 //! on a folder of bad inputs generated here (nothing binary is committed).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

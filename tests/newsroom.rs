@@ -2,6 +2,7 @@
 //! (`corpus/`): export, timelines, facets, saved searches with alerts, completions and the
 //! man page, and articles nothing may drop (headline-only stories, untitled articles, an index
 //! kept inside the archive). The full Reuters-21578 checks skip without `../shared`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::collections::BTreeSet;
 use std::fs;

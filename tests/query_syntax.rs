@@ -1,6 +1,7 @@
 //! Query syntax and the first page, end to end on the bundled `corpus/`: clauses are AND-ed
 //! unless OR is written, a speaker clause asks for that speaker's quotes, a mixed page holds
 //! one hit per article, and a quote hit shows the whole sentence it stands in.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -6,6 +6,7 @@
 //! Fixtures in `tests/fixtures/quote-ranking/`: `files.txt` (the articles, under
 //! `../shared/data`), `questions.txt`, and `judgments.tsv` (question, article, the start of
 //! a relevant quote).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::collections::HashMap;
 use std::fs;

@@ -10,6 +10,7 @@
 //! `cargo test --test reindex_model` runs a few hundred cycles; `NEWSDEX_MODEL_CYCLES=N` runs
 //! about N (`scripts/reindex-model`: 2,000). The nearly full disk is a small tmpfs, so it needs
 //! mount privileges; without them the disk-full faults are left out, with the reason printed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

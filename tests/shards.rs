@@ -2,6 +2,7 @@
 //! exactly a list of files, and `newsdex merge` joins shard indexes into one that answers as
 //! one plain index of the same files does, replaces its output atomically, and refuses an
 //! article found in two shards.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::fs;
 use std::io::Write;

@@ -3,6 +3,7 @@
 //! and a re-run reads no file. Needs Java and PySpark (the virtual environment that
 //! `scripts/spark-check` caches, or `spark-submit` on PATH); skips with the reason without
 //! them. The standalone cluster, the kill and the real corpora are `scripts/spark-check`'s.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

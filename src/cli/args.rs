@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     about = "Index a news archive and search it: quotes, speakers, entities, dates."
 )]
+/// The command line.
 pub struct Cli {
     /// Index directory.
     #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]

@@ -32,6 +32,7 @@ pub fn csv_line<'a>(
     out.write_all(b"\n")
 }
 
+/// `newsdex export`: streams every match of a search to standard output.
 pub fn run(dir: &Path, args: ExportArgs) -> anyhow::Result<u8> {
     let engine = Engine::open(dir)?;
     let req = super::filtered_request(args.query.join(" "), &args.filters);

@@ -12,6 +12,7 @@ pub struct CharOffsets {
 }
 
 impl CharOffsets {
+    /// The map of `text`.
     pub fn new(text: &str) -> Self {
         let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         starts.push(text.len());

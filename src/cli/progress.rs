@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::index::writer::Progress;
 
+/// The progress bar of `newsdex index` (drawn only on a terminal).
 pub struct Bar {
     bar: Option<ProgressBar>,
     files: AtomicU64,
@@ -14,6 +15,7 @@ pub struct Bar {
 }
 
 impl Bar {
+    /// A bar, drawn when `show`.
     pub fn new(show: bool) -> Bar {
         Bar {
             bar: show.then(|| ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())),

@@ -43,6 +43,7 @@ fn highlighted(snippet: &str, highlights: &[[usize; 2]], color: bool) -> String 
     out
 }
 
+/// The hits of a search, ranked, for a terminal (`color`: highlights in bold).
 pub fn hits(out: &mut impl Write, resp: &Response, color: bool) -> io::Result<()> {
     let (b, d, r) = if color {
         (BOLD, DIM, RESET)
@@ -86,6 +87,7 @@ pub fn hits(out: &mut impl Write, resp: &Response, color: bool) -> io::Result<()
     Ok(())
 }
 
+/// How a query was understood (`--explain`).
 pub fn explain(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
     writeln!(out, "query understood as ({}):", plan.mode.as_str())?;
     if let Some(s) = &plan.syntax {
@@ -121,6 +123,7 @@ pub fn explain(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
     writeln!(out)
 }
 
+/// What an index run changed.
 pub fn summary(out: &mut impl Write, s: &Summary) -> io::Result<()> {
     for skip in &s.skipped {
         writeln!(out, "skipped {}: {}", skip.path, skip.reason)?;
@@ -170,6 +173,7 @@ pub fn check(out: &mut impl Write, dir: &std::path::Path, r: &CheckReport) -> io
     }
 }
 
+/// The figures of `newsdex stats`.
 pub fn stats(out: &mut impl Write, s: &Stats) -> io::Result<()> {
     writeln!(out, "articles  {}", s.articles)?;
     writeln!(out, "quotes    {}", s.quotes)?;

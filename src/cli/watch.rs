@@ -14,6 +14,7 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// `newsdex watch`: saved searches (add, list, remove, run).
 pub fn run(dir: &Path, cmd: WatchCommand) -> anyhow::Result<u8> {
     match cmd {
         WatchCommand::Add(args) => add(dir, args),

@@ -18,10 +18,12 @@ use crate::article::Span;
 /// One token: a word (with the inner joiners above), a clitic, or punctuation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    /// Its bytes in the text.
     pub span: Span,
 }
 
 impl Token {
+    /// Its text in `body`.
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         self.span.text(body)
     }

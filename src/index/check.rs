@@ -17,16 +17,20 @@ use crate::index::schema::{KIND_ARTICLE, KIND_FILE};
 pub struct Problem {
     /// The file of the index folder (or the source file, for manifest problems).
     pub file: String,
+    /// What is wrong, in one line.
     pub problem: String,
 }
 
 /// What a check looked at and found.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
+    /// Segments of the last commit.
     pub segments: u64,
     /// Segment files whose checksum was verified.
     pub files_checked: u64,
+    /// Documents in those segments.
     pub documents: u64,
+    /// What was found wrong (none: the index is sound).
     pub problems: Vec<Problem>,
 }
 

@@ -12,8 +12,11 @@ use crate::index::Store;
 /// What the last commit knows of one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileState {
+    /// Its size in bytes.
     pub size: u64,
+    /// Its modification time, in nanoseconds since the Unix epoch.
     pub mtime_ns: i64,
+    /// Its content hash ([`crate::ingest::hash`]).
     pub hash: u64,
     /// Articles indexed from it.
     pub records: u64,

@@ -23,10 +23,15 @@ use crate::index::swap::WorkDir;
 /// What a merge produced.
 #[derive(Debug, Default, Serialize)]
 pub struct MergeSummary {
+    /// Shard indexes merged.
     pub shards: u64,
+    /// Source files in the merged index.
     pub files: u64,
+    /// Articles in the merged index.
     pub articles: u64,
+    /// Quotes in the merged index.
     pub quotes: u64,
+    /// How long the merge took.
     pub seconds: f64,
 }
 

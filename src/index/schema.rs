@@ -16,8 +16,11 @@ pub const STEMMED: &str = "newsdex_en";
 /// Tokenizer for names: lower-cased words, no stemming ("putin" matches "Vladimir Putin").
 pub const NAMES: &str = "newsdex_names";
 
+/// The `kind` of a source file's manifest document.
 pub const KIND_FILE: &str = "file";
+/// The `kind` of an article document.
 pub const KIND_ARTICLE: &str = "article";
+/// The `kind` of a quote document.
 pub const KIND_QUOTE: &str = "quote";
 
 /// Every field handle, resolved once.
@@ -33,7 +36,9 @@ pub struct Fields {
     pub manifest: tantivy::schema::Field,
     /// Path as shown to the user.
     pub path: tantivy::schema::Field,
+    /// The headline.
     pub title: tantivy::schema::Field,
+    /// The article text.
     pub body: tantivy::schema::Field,
     /// Quote text (quote documents).
     pub quote: tantivy::schema::Field,
@@ -43,21 +48,33 @@ pub struct Fields {
     pub speaker: tantivy::schema::Field,
     /// Canonical speaker names, exact: filters, counts and the query vocabulary.
     pub speaker_key: tantivy::schema::Field,
+    /// Entity names, tokenised (articles: every entity named; quotes: those around it).
     pub entity: tantivy::schema::Field,
+    /// Canonical entity names, exact: filters, counts and the query vocabulary.
     pub entity_key: tantivy::schema::Field,
+    /// The cue verb of a quote.
     pub cue: tantivy::schema::Field,
+    /// Whether a quote is direct (in quotation marks).
     pub direct: tantivy::schema::Field,
+    /// The publication date, as a UTC instant.
     pub date: tantivy::schema::Field,
     /// The date as the article gave it (with its offset), for display.
     pub date_display: tantivy::schema::Field,
+    /// The publication or agency.
     pub source: tantivy::schema::Field,
+    /// The article's address.
     pub url: tantivy::schema::Field,
+    /// The byline.
     pub author: tantivy::schema::Field,
     /// File documents: size, mtime (ns), content hash, records indexed, skip reason.
     pub size: tantivy::schema::Field,
+    /// See `size`.
     pub mtime: tantivy::schema::Field,
+    /// See `size`.
     pub hash: tantivy::schema::Field,
+    /// See `size`.
     pub records: tantivy::schema::Field,
+    /// See `size`.
     pub skip: tantivy::schema::Field,
 }
 

@@ -17,6 +17,7 @@ use crate::index::schema::{KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
 pub struct NameCount {
     /// The canonical name.
     pub name: String,
+    /// Its documents.
     pub count: u64,
     /// The other names the archive gives this identity ("Donald J. Trump", "Trump").
     pub aliases: Vec<String>,
@@ -25,8 +26,11 @@ pub struct NameCount {
 /// The figures `newsdex stats` prints.
 #[derive(Debug, Serialize)]
 pub struct Stats {
+    /// Articles indexed.
     pub articles: u64,
+    /// Quotes indexed.
     pub quotes: u64,
+    /// Source files tracked.
     pub files: u64,
     /// Distinct speaker identities (aliases of one person count once).
     pub speakers: u64,
@@ -38,8 +42,11 @@ pub struct Stats {
     pub top_speakers: Vec<NameCount>,
     /// Entities by number of articles mentioning them.
     pub top_entities: Vec<NameCount>,
+    /// The earliest publication date.
     pub first_date: Option<String>,
+    /// The latest publication date.
     pub last_date: Option<String>,
+    /// The index folder's size on disk.
     pub index_bytes: u64,
 }
 

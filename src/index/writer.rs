@@ -29,6 +29,7 @@ pub use crate::pipeline::Scope;
 pub struct UpdateOptions {
     /// Re-read every file, even unchanged ones.
     pub full: bool,
+    /// Files larger than this many bytes (compressed or not) are skipped.
     pub max_file_size: u64,
     /// Wait this long for another writer to release the lock; `None` fails at once.
     pub wait: Option<Duration>,
@@ -98,15 +99,23 @@ impl MemoryBudget {
 /// What a run changed. Counts are of files; `articles`/`quotes` are index totals after it.
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
+    /// Files new to the index.
     pub added: u64,
+    /// Files that changed, their articles replaced.
     pub updated: u64,
+    /// Indexed files that are gone, their articles removed.
     pub removed: u64,
+    /// Files unchanged since the last run.
     pub unchanged: u64,
     /// Files whose content was read this run (new, changed, or touched to be hashed).
     pub read: u64,
+    /// What was not indexed, and why.
     pub skipped: Vec<Skip>,
+    /// Articles in the index after the run.
     pub articles: u64,
+    /// Quotes in the index after the run.
     pub quotes: u64,
+    /// How long the run took.
     pub seconds: f64,
     /// The index was damaged and has been built afresh from the archive (`--full`).
     pub rebuilt: bool,
@@ -114,8 +123,11 @@ pub struct Summary {
 
 /// Progress callbacks (the CLI draws a bar; the library stays silent).
 pub trait Progress: Sync {
+    /// The run will read up to `files` files of `bytes` bytes in all.
     fn start(&self, _files: u64, _bytes: u64) {}
+    /// A file of `bytes` bytes is done, with `articles` articles.
     fn advance(&self, _bytes: u64, _articles: u64) {}
+    /// The run is over.
     fn finish(&self) {}
 }
 

@@ -24,6 +24,7 @@ const WRAPPERS: &[&str] = &[
     "entries",
 ];
 
+/// Reads a JSON file (`lines`: JSON Lines, one object a line): one article per object.
 pub fn parse(display: &str, bytes: &[u8], lines: bool) -> Parsed {
     let text = match super::decoded(display, bytes) {
         Ok(t) => t,

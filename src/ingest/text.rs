@@ -12,6 +12,7 @@ const MAX_TITLE_WORDS: usize = 25;
 /// A header block longer than this many lines is not a header block.
 const MAX_HEADER_LINES: usize = 40;
 
+/// Reads a text file: one article, with a `Key: value` header block when it has one.
 pub fn parse(display: &str, bytes: &[u8]) -> Parsed {
     super::one_article(display, bytes, read)
 }

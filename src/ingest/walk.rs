@@ -8,12 +8,15 @@ use crate::ingest::{Skip, detect};
 /// A file to consider, with what change detection needs.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// The path to read it by.
     pub path: PathBuf,
     /// The identity key: the absolute, canonical path.
     pub key: String,
     /// The path shown to the user: relative to the working directory when under it.
     pub display: String,
+    /// Its size in bytes when walked.
     pub size: u64,
+    /// Its modification time, in nanoseconds since the Unix epoch.
     pub mtime_ns: i64,
 }
 

@@ -1,5 +1,6 @@
 //! Helpers shared by the end-to-end tests: running the `newsdex` binary on a given index and
 //! reading its JSON output.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 #![allow(dead_code)] // each test crate uses its own subset
 
 use std::path::{Path, PathBuf};
