@@ -567,33 +567,3 @@ mod tests {
         assert_eq!(rep_of(&g, "American"), "American");
     }
 }
-
-#[cfg(test)]
-mod probe {
-    /// Prints the identities of a `name<TAB>count` file: `NAMES=file cargo test --lib
-    /// identity::probe -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn print_groups() {
-        let Ok(path) = std::env::var("NAMES") else {
-            return;
-        };
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let (names, counts): (Vec<String>, Vec<u64>) = text
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(n, c)| (n.to_string(), c.parse().unwrap_or(0)))
-            .unzip();
-        let reps = super::identities(
-            &names,
-            &counts,
-            &crate::index::names::TaggerKnowledge,
-            super::Table::Speakers,
-        );
-        for (i, r) in reps.iter().enumerate() {
-            if *r != i {
-                println!("{}\t{}\t->\t{}", names[i], counts[i], names[*r]);
-            }
-        }
-    }
-}
