@@ -30,6 +30,14 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..bytes.len()]).ok()
 }
 
+/// The last run of letters and digits in `text` ("" when `text` ends in another mark):
+/// "said on ABC" -> "ABC".
+pub fn last_word(text: &str) -> &str {
+    text.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
 /// Whether `word` starts with an upper-case letter.
 pub fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

@@ -28,11 +28,9 @@ fn markup_attribute(body: &str, q: &QuoteSpan) -> bool {
 /// show “The Apprentice”", "in her memoir, “Tough Choices.”". The quote is a few title-cased
 /// words and the last word before it is a title cue (`words/title_cues.txt`).
 fn title_after_cue(body: &str, q: &QuoteSpan) -> bool {
-    let before = body[..q.outer.start]
-        .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let before = lexicon::last_word(
+        body[..q.outer.start].trim_end_matches(|c: char| c.is_whitespace() || c == ','),
+    );
     is_title_cased(body, q) && lexicon::is_title_cue(before)
 }
 
@@ -49,11 +47,7 @@ fn title_after_possessive(body: &str, q: &QuoteSpan) -> bool {
     else {
         return false;
     };
-    let owner = owner
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    lexicon::is_cap(owner) && is_title_cased(body, q)
+    lexicon::is_cap(lexicon::last_word(owner)) && is_title_cased(body, q)
 }
 
 /// One to six words, each capitalised but for small function words ("Meet the Press").

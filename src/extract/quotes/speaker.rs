@@ -296,10 +296,7 @@ impl<'a> Resolver<'a> {
             }
             // Title right before the mention (or inside it) tells gender: "Mrs. Clinton".
             let before = body[..e.span.start].trim_end().trim_end_matches('.');
-            let prev_word = before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
+            let prev_word = super::lexicon::last_word(before);
             let first_in = e
                 .span
                 .text(body)
