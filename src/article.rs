@@ -51,7 +51,7 @@ pub enum DateCue {
     /// Text of a byline or date element (class, id or itemprop naming a date, time, byline,
     /// meta line) outside comments and sidebars.
     Byline,
-    /// Visible text just after the headline (a dateline, "Veröffentlicht am 12.03.2019").
+    /// Visible text just around the headline (a dateline, "Veröffentlicht am 12.03.2019").
     NearTitle,
     /// A `<time datetime>` outside comments and sidebars.
     TimeElement,

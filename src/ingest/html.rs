@@ -7,7 +7,7 @@
 //! either way without the paragraphs that are blocks of the page's marked boilerplate (nav,
 //! aside, footer, classes naming comments, related articles, sharing, newsletters).
 //! Dates: every candidate with its cue (`DateCue`: publication metadata, JSON-LD, microdata,
-//! the canonical URL, bylines, the text after the headline, `<time>`, modification metadata,
+//! the canonical URL, bylines, the text around the headline, `<time>`, modification metadata,
 //! page text, last resorts: footers' and asides' date lines and text), outside comments,
 //! sidebars and lists of other articles (the headline's ancestors are never either);
 //! `extract::page_date` chooses. A page with a title but no main text is still an article.
@@ -709,6 +709,36 @@ struct VisibleText {
     times: Vec<String>,
 }
 
+/// How much visible text just before the headline (a kicker line: "Sport | 02.02.2022") and
+/// just after it (the dateline) is read for the header's date, in characters. Chosen on
+/// htmldate/ (before / after 0/100, 0/300, 40/100, 80/100, 80/200, 150/100, 150/150: 80/100
+/// best on both halves); longer windows after reach the article's own sentences ("the rules
+/// in force since 28.01.2022").
+const NEAR_TITLE_BEFORE: usize = 80;
+const NEAR_TITLE_AFTER: usize = 100;
+
+/// The visible text around the headline at `start..end` of `text` (the headline itself left
+/// out, so a date in it is no dateline): the last [`NEAR_TITLE_BEFORE`] characters before it and
+/// the first [`NEAR_TITLE_AFTER`] after it, joined by " | " (no sentence runs across).
+fn near_title(text: &str, start: usize, end: usize) -> String {
+    let before = collapse(slice(
+        text,
+        start.saturating_sub(4 * NEAR_TITLE_BEFORE),
+        start,
+    ));
+    let skip = before.chars().count().saturating_sub(NEAR_TITLE_BEFORE);
+    let before: String = before.chars().skip(skip).collect();
+    let after: String = collapse(slice(text, end, end + 4 * NEAR_TITLE_AFTER))
+        .chars()
+        .take(NEAR_TITLE_AFTER)
+        .collect();
+    match (before.is_empty(), after.is_empty()) {
+        (true, _) => after,
+        (false, true) => before,
+        (false, false) => format!("{before} | {after}"),
+    }
+}
+
 /// Visible text kept for date finding.
 const MAX_VISIBLE: usize = 200_000;
 
@@ -718,15 +748,23 @@ fn visible_text(doc: &Html, headline: &[ego_tree::NodeId]) -> VisibleText {
     // The node that opened the current byline, and where its text starts.
     let mut byline = None;
     let mut h1_open = None;
+    // Whether the last step left an element: sibling elements with no text between them are
+    // separate words (`<span>28.09.19</span><span>12:44</span>`, `<span>18</span><span>2009</span>`).
+    let mut after_element = false;
     walk(*root, |step| match step {
         Step::Enter(node) => match node.value() {
             Node::Text(t) => {
                 if out.text.len() < MAX_VISIBLE {
                     out.text.push_str(t);
                 }
+                after_element = false;
                 true
             }
             Node::Element(e) => {
+                if after_element {
+                    out.text.push(' ');
+                    after_element = false;
+                }
                 let tag = e.name();
                 let structural = matches!(tag, "html" | "body" | "main" | "article")
                     || headline.contains(&node.id());
@@ -753,6 +791,7 @@ fn visible_text(doc: &Html, headline: &[ego_tree::NodeId]) -> VisibleText {
         },
         Step::Leave(node) => {
             if let Node::Element(e) = node.value() {
+                after_element = true;
                 if BLOCKS.contains(&e.name()) || e.name() == "p" {
                     out.text.push('\n');
                 }
@@ -935,12 +974,13 @@ fn page_dates(
         push(&mut out, b, DateCue::Byline);
     }
     if let Some((start, end)) = seen.h1 {
-        let near = collapse(slice(&seen.text, start.saturating_sub(300), end + 600));
-        push(
-            &mut out,
-            &near.chars().take(200).collect::<String>(),
-            DateCue::NearTitle,
-        );
+        let near = near_title(&seen.text, start, end);
+        if !near.is_empty() {
+            out.push(PageDate {
+                text: near,
+                cue: DateCue::NearTitle,
+            });
+        }
     }
     for t in &seen.times {
         push(&mut out, t, DateCue::TimeElement);
@@ -1146,6 +1186,50 @@ to go to war.</p>
         assert!(!has("Posted 13.03.2019", DateCue::Byline));
         assert!(!has("2.4.2019", DateCue::MarkedBoilerplate));
         assert!(has("files/2019/03/11/a.png", DateCue::ImageUrl));
+    }
+
+    #[test]
+    fn the_dateline_is_read_around_the_headline_not_in_it() {
+        let text = format!(
+            "{}Sport | 02.02.2022\nWochenbericht 14. - 20. Januar 2022\nVon A. B., 3. Februar 2022 {}",
+            "Menü ".repeat(40),
+            "und der Text. ".repeat(40)
+        );
+        let start = text.find("Wochenbericht").unwrap();
+        let end = text.find("\nVon").unwrap();
+        let near = near_title(&text, start, end);
+        assert!(
+            near.contains("Menü Sport | 02.02.2022 | Von A. B., 3. Februar 2022 und der Text."),
+            "{near}"
+        );
+        assert!(!near.contains("Januar"), "{near}");
+        assert_eq!(
+            near.chars().count(),
+            NEAR_TITLE_BEFORE + 3 + NEAR_TITLE_AFTER
+        );
+        assert_eq!(near_title("Titel und Text", 0, 5), "und Text");
+    }
+
+    #[test]
+    fn sibling_elements_are_separate_words() {
+        let page = r#"<html><head><title>T</title></head><body><h1>T</h1>
+<div class="date"><span>28.09.19</span><span>12:44</span></div>
+<div class="datum"><span class="monat">Feb</span> <span>18</span><span>2009</span></div>
+<p>Te<b>x</b>t.</p></body></html>"#;
+        let r = read("g.html", page).unwrap();
+        let bylines: Vec<&str> = r
+            .page_dates
+            .iter()
+            .filter(|d| d.cue == DateCue::Byline)
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(bylines, ["28.09.19 12:44", "Feb 18 2009"]);
+        // Inline markup inside a word does not split it.
+        assert!(
+            r.page_dates
+                .iter()
+                .any(|d| d.cue == DateCue::PageText && d.text.contains("Text."))
+        );
     }
 
     #[test]
