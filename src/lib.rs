@@ -12,7 +12,6 @@ pub mod index;
 pub mod ingest;
 pub mod layout;
 pub mod pipeline;
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod search;
 
 pub use article::{Analysis, Entity, EntityKind, Mention, PubDate, Quote, Record};

@@ -60,7 +60,7 @@ impl Scope<'_> {
 }
 
 /// Where the pipeline's records go: one call per record, in parallel, each with the record's
-/// analysis. What a call returns is kept in record order ([`extract`]); a sink that writes
+/// analysis. What a call returns is kept in record order ([`extract()`]); a sink that writes
 /// as it goes returns `()`, which costs no memory however many records a file holds.
 pub trait Sink: Sync {
     /// What one record becomes (a rendered line, or nothing when the sink writes it away).

@@ -16,10 +16,12 @@ pub struct Cli {
     /// Index directory.
     #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands of `newsdex`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index files and folders (default: corpus/). Re-running reads only new or changed files.
@@ -45,6 +47,7 @@ pub enum Command {
     Man,
 }
 
+/// Arguments of `newsdex index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Files or folders to index.
@@ -78,19 +81,32 @@ pub struct IndexArgs {
     pub memory: u64,
 }
 
+/// The order of search hits (`--sort`): `relevance` (best match first) or `date` (newest
+/// first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(
+    missing_docs,
+    reason = "clap shows a variant's doc comment as the value's help, which would change --help"
+)]
 pub enum SortOrder {
     Relevance,
     Date,
 }
 
+/// Whether to colour the output (`--color`): `auto` (on a terminal, unless `NO_COLOR` is
+/// set), `always` or `never`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(
+    missing_docs,
+    reason = "clap shows a variant's doc comment as the value's help, which would change --help"
+)]
 pub enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
+/// Arguments of `newsdex search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The query: field syntax (`speaker:putin nato`) or plain English.
@@ -104,6 +120,7 @@ pub struct SearchArgs {
     /// Print hits as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Speaker, entity, date and kind filters.
     #[command(flatten)]
     pub filters: Filters,
     /// Order of hits.
@@ -155,7 +172,13 @@ pub struct Filters {
     pub articles: bool,
 }
 
+/// The period a timeline counts matches by (`--timeline`): calendar days, ISO weeks,
+/// calendar months or calendar years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(
+    missing_docs,
+    reason = "clap shows a variant's doc comment as the value's help, which would change --help"
+)]
 pub enum TimelineInterval {
     Day,
     Week,
@@ -163,19 +186,32 @@ pub enum TimelineInterval {
     Year,
 }
 
+/// A facet `--facets` counts: speakers (counting quotes), entities or sources (counting
+/// articles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(
+    missing_docs,
+    reason = "clap shows a variant's doc comment as the value's help, which would change --help"
+)]
 pub enum FacetName {
     Speaker,
     Entity,
     Source,
 }
 
+/// The output format of `newsdex export` (`--format`): CSV with a header line, or JSON
+/// Lines (one object a line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(
+    missing_docs,
+    reason = "clap shows a variant's doc comment as the value's help, which would change --help"
+)]
 pub enum ExportFormat {
     Csv,
     Jsonl,
 }
 
+/// Arguments of `newsdex export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The query (as for `search`); none exports the whole index.
@@ -183,10 +219,12 @@ pub struct ExportArgs {
     /// Output format: CSV with a header line, or one JSON object a line.
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
+    /// Speaker, entity, date and kind filters.
     #[command(flatten)]
     pub filters: Filters,
 }
 
+/// The subcommands of `newsdex watch`.
 #[derive(Debug, Subcommand)]
 pub enum WatchCommand {
     /// Save a search under NAME; later index runs report its new matches.
@@ -207,6 +245,7 @@ pub enum WatchCommand {
     Run(WatchRunArgs),
 }
 
+/// Arguments of `newsdex watch add`.
 #[derive(Debug, Args)]
 pub struct WatchAddArgs {
     /// A name for the search (letters, digits, `-`, `_`, `.`).
@@ -214,10 +253,12 @@ pub struct WatchAddArgs {
     /// The query (as for `search`).
     #[arg(required = true)]
     pub query: Vec<String>,
+    /// Speaker, entity, date and kind filters.
     #[command(flatten)]
     pub filters: Filters,
 }
 
+/// Arguments of `newsdex watch run`.
 #[derive(Debug, Args)]
 pub struct WatchRunArgs {
     /// The saved search's name.
@@ -233,6 +274,7 @@ pub struct WatchRunArgs {
     pub json: bool,
 }
 
+/// Arguments of `newsdex completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell.
@@ -240,6 +282,7 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// Arguments of `newsdex extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files or folders.
@@ -253,6 +296,7 @@ pub struct ExtractArgs {
     pub max_file_size: u64,
 }
 
+/// Arguments of `newsdex stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Print as JSON.
@@ -263,6 +307,7 @@ pub struct StatsArgs {
     pub top: usize,
 }
 
+/// Arguments of `newsdex check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Print the report as one JSON object on stdout.
@@ -270,6 +315,7 @@ pub struct CheckArgs {
     pub json: bool,
 }
 
+/// Arguments of `newsdex merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The shard indexes to merge.

@@ -2,7 +2,6 @@
 //! rendering ([`render`]), the progress bar ([`progress`]) and exit codes. `main.rs` only
 //! parses, calls [`run`], and exits.
 
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod args;
 pub mod export;
 pub mod extract_json;

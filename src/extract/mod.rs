@@ -6,9 +6,7 @@
 
 pub mod canon;
 pub mod date;
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod ner;
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod page_date;
 pub mod quotes;
 pub mod token;

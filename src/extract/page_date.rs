@@ -9,7 +9,7 @@
 //! 1990 are not web publication dates.
 //!
 //! Dates in running text ([`dates_in`]): `12 March 2019`, `March 12, 2019`, `12. März 2019`,
-//! `12 de marzo de 2019` (month names of [`date_words/months.txt`]), `12.03.2019`, `12.03.19`,
+//! `12 de marzo de 2019` (month names of `date_words/months.txt`), `12.03.2019`, `12.03.19`,
 //! `2019-03-12`, `2019/03/12`, `03/12/2019` (month first unless the first number is over 12).
 
 use std::collections::HashMap;
@@ -70,8 +70,11 @@ pub enum Lead {
 /// A date found in running text, with its byte position and what introduced it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextDate {
+    /// The date.
     pub date: NaiveDate,
+    /// Byte offset of the date in the text searched.
     pub at: usize,
+    /// What introduced it.
     pub lead: Lead,
 }
 

@@ -82,7 +82,7 @@ pub fn article(
     doc
 }
 
-/// The paragraph around a span, clipped to [`CONTEXT_BYTES`] each side.
+/// The paragraph around a span, clipped to `CONTEXT_BYTES` each side.
 pub fn context_span(body: &str, span: Span) -> Span {
     let para_start = body[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let para_end = body[span.end..]

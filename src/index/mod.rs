@@ -11,14 +11,11 @@ pub mod document;
 pub mod identity;
 pub mod manifest;
 pub mod merge;
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod names;
 pub mod schema;
 pub mod stats;
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod stem;
 pub mod swap;
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod watch;
 pub mod writer;
 

@@ -39,7 +39,9 @@ impl Default for Names {
 /// articles for entities).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Identity<'a> {
+    /// The canonical name.
     pub name: &'a str,
+    /// Quotes (for a speaker) or articles (for an entity) that have it.
     pub count: u64,
 }
 
@@ -384,6 +386,7 @@ impl Names {
         self.counts().map_or(0, |c| c.0)
     }
 
+    /// Whether the table holds no name.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

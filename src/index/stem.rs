@@ -87,6 +87,7 @@ impl Stems {
     }
 }
 
+/// The tokenizer [`CachedStemmer`] makes: `inner`'s tokens, stemmed.
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
@@ -105,6 +106,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     }
 }
 
+/// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
     cache: &'a mut Stems,

@@ -17,14 +17,20 @@ const MAX_NAME: usize = 64;
 /// A saved search: the query and filters of `newsdex search`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedSearch {
+    /// Its name (letters, digits, `-`, `_`, `.`).
     pub name: String,
+    /// The query, as for `newsdex search`.
     pub query: String,
+    /// Only quotes by this speaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// Only articles or quotes mentioning this entity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
+    /// Only from this date on (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
+    /// Only up to this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// `quote` or `article` when the search is limited to one kind.
@@ -123,6 +129,7 @@ impl Watches {
         self.entries.iter().map(|e| &e.search)
     }
 
+    /// Whether no search is saved.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -215,6 +215,7 @@ const DATE_MARKS: &[&str] = &[
     "date", "time", "byline", "posted", "publish", "datum", "dateline", "meta", "zeit", "fecha",
 ];
 
+/// Reads an HTML page: one article (title, date and main text; see the module comment).
 pub fn parse(display: &str, bytes: &[u8]) -> Parsed {
     super::one_article(display, bytes, read)
 }

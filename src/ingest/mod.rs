@@ -3,7 +3,6 @@
 //! the run.
 
 pub mod decode;
-#[allow(missing_docs)] // public items not yet documented one by one (issue 15)
 pub mod html;
 pub mod json;
 pub mod text;

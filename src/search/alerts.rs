@@ -15,7 +15,9 @@ use crate::search::understand::Kind;
 /// What is new for one saved search (`--json`: `{"name": …, "new": N, "hits": […]}`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The saved search's name.
     pub name: String,
+    /// How many matches are new.
     pub new: usize,
     /// The new matches, newest first.
     pub hits: Vec<Row>,

@@ -31,15 +31,23 @@ const STORE_CACHE_BLOCKS: usize = 8;
 /// One matching article or quote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
+    /// Whether the match is an article or a quote.
     pub kind: Kind,
+    /// The article's id (a quote's: the article it is from).
     pub article_id: String,
+    /// The publication date as the article gave it, if known.
     pub date: Option<String>,
+    /// The publication or agency.
     pub source: Option<String>,
     /// The article's title, or its first words when it has none.
     pub title: Option<String>,
+    /// The speaker (quotes only).
     pub speaker: Option<String>,
+    /// The quote's text (quotes only).
     pub quote: Option<String>,
+    /// The article's address.
     pub url: Option<String>,
+    /// The file the article was read from, as shown to the user.
     pub path: String,
 }
 

@@ -26,8 +26,11 @@ pub const TOP: usize = 10;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Facet {
+    /// Speakers: who said the quotes.
     Speaker,
+    /// Entities: what the articles name.
     Entity,
+    /// Sources: the publications or agencies.
     Source,
 }
 
@@ -53,16 +56,20 @@ impl Facet {
 /// One name and how many matches carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NameCount {
+    /// The canonical name (or source).
     pub name: String,
+    /// How many matches carry it.
     pub count: u64,
 }
 
 /// The top names of one facet.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacetCounts {
+    /// Which facet.
     pub facet: Facet,
     /// What was counted: `quote` or `article` matches.
     pub counted: Kind,
+    /// The names most counted first, at most [`TOP`].
     pub top: Vec<NameCount>,
 }
 

@@ -13,6 +13,7 @@ use crate::search::understand::Plan;
 pub struct Matches {
     /// How the request was understood (with the notes a search would print).
     pub plan: Plan,
+    /// The index's field handles.
     pub fields: Fields,
     searcher: Searcher,
     query: Box<dyn Query>,

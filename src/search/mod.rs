@@ -1,6 +1,7 @@
 //! Search: [`understand`] reads a query into a [`Plan`](understand::Plan), [`run`] turns the
-//! plan into tantivy queries, ranks, collapses duplicates and cuts [`snippet`]s. [`matches`]
-//! walks every match of a plan, for [`export`], [`timeline`], [`facets`] and [`alerts`].
+//! plan into tantivy queries, ranks, collapses duplicates and cuts [`snippet`]s.
+//! [`matches`](mod@matches) walks every match of a plan, for [`export`], [`timeline`],
+//! [`facets`] and [`alerts`].
 
 pub mod alerts;
 pub mod export;

@@ -17,16 +17,19 @@ pub struct Ranking {
     /// its own; the TIME-tuned 2 had 0.780 / 0.826, 0.526 / 0.757 where 1 has 0.786 / 0.832,
     /// 0.543 / 0.758 (before the changes below).
     pub title: Score,
+    /// Weight of a topic word in the body.
     pub body: Score,
     /// Quote and context weights count for quote documents only (article searches never
     /// see them): measured on quote questions, not on the two collections.
     pub quote: Score,
+    /// Weight of a topic word in the paragraph around a quote.
     pub context: Score,
     /// Title and context weights of a search for quotes only. Measured on quote questions
     /// (title 2 / 0 / 1: hand-judged P@5 0.80 / 0.77 / 0.79, generated PolNeAR questions
     /// 0.421 for all three; context 0.25 / 0.5 / 1: hand-judged 0.75 / 0.77 / 0.76 with
     /// title 0, generated 0.423 / 0.421 / 0.421): the session-3 values stay.
     pub quotes_title: Score,
+    /// Context weight of a search for quotes only (see `quotes_title`).
     pub quotes_context: Score,
     /// Weight of a same-family word ("expand" for "expansion") relative to the word itself.
     /// 5-fold kept 0.6 over 0, 0.3 and 1 (0 costs TIME 0.017 MAP, Reuters is level).
@@ -37,7 +40,9 @@ pub struct Ranking {
     /// 0.25, 1, 1.5, 3 / 4, 16 (and over the session-3 sloppy pair, 0 / 1.5 / 4): held out
     /// 0.762 / 0.811, 0.551 / 0.791, where the old pair gives 0.762 / 0.812, 0.551 / 0.769.
     pub ordered: Score,
+    /// Weight of the unordered window of a word pair (see `ordered`).
     pub unordered: Score,
+    /// Width in words of that window (see `ordered`).
     pub window: u32,
     /// Proximity counts only for questions of at most this many terms: 5-fold kept 4 over
     /// 3 and 6.
@@ -49,7 +54,9 @@ pub struct Ranking {
     /// original query (5-fold kept them over 5 and 20 documents, 5 and 20 terms, 0.4, 0.6
     /// and 0.7; 20 documents win on Reuters, 0.554 / 0.793, and lose on TIME, 0.741 / 0.793).
     pub fb_docs: usize,
+    /// Feedback terms added to the query (see `fb_docs`).
     pub fb_terms: usize,
+    /// Weight of the original query against the feedback terms (see `fb_docs`).
     pub fb_original: Score,
     /// RM1 document weight exp(sharpness * score / top score); 0 weighs documents by their
     /// score's share, as Anserini does. 5-fold kept 5 over 0, 2, 3, 8 and 10: Reuters is

@@ -44,40 +44,65 @@ const RESCORE_DEPTH: usize = 100;
 /// Hit ordering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
+    /// Best match first.
     Relevance,
+    /// Newest first.
     Date,
 }
 
 /// One search as the user asked for it.
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// The question: field syntax or plain English.
     pub query: String,
+    /// Hits to return.
     pub limit: usize,
+    /// Hits to skip first.
     pub offset: usize,
+    /// Only quotes by this speaker (`--speaker`): overrides a speaker read from the question.
     pub speaker: Option<String>,
+    /// Only articles or quotes mentioning this entity (`--entity`).
     pub entity: Option<String>,
+    /// Only from this date on (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): overrides the question's dates.
     pub since: Option<String>,
+    /// Only up to this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub until: Option<String>,
+    /// Only quotes or only articles; `None` lets the question decide.
     pub kind: Option<Kind>,
+    /// Order of hits.
     pub sort: Sort,
+    /// Whether wire copies of a quote or article are collapsed into one hit.
     pub collapse: bool,
+    /// The day relative dates ("last year") are counted from.
     pub today: NaiveDate,
 }
 
 /// One ranked hit, as printed (`--json` schema).
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
+    /// Position in the whole result list, from 1 (`offset` included).
     pub rank: usize,
+    /// The ranking score, higher is better (0 when sorted by date).
     pub score: f32,
+    /// Whether the hit is an article or a quote.
     pub kind: Kind,
+    /// The article's id (a quote's: the article it is from).
     pub article_id: String,
+    /// The file the article was read from, as shown to the user.
     pub path: String,
+    /// The article's title, or its first words when it has none.
     pub title: Option<String>,
+    /// The publication date as the article gave it, if known.
     pub date: Option<String>,
+    /// The publication or agency.
     pub source: Option<String>,
+    /// The speaker's canonical name (quotes only).
     pub speaker: Option<String>,
+    /// The quote's text (quotes only).
     pub quote: Option<String>,
+    /// The passage shown: the quote's sentences, or the part of the article that best matches.
     pub snippet: String,
+    /// `[start, end)` character offsets of the matched words in `snippet`.
     pub highlights: Vec<[usize; 2]>,
     /// Other articles carrying the same quote or a near-duplicate article.
     pub duplicates: usize,
@@ -86,9 +111,13 @@ pub struct Hit {
 /// A search's answer (`--json` schema).
 #[derive(Debug, Clone, Serialize)]
 pub struct Response {
+    /// The question as asked.
     pub query: String,
+    /// How the question was understood.
     pub interpretation: Plan,
+    /// How many articles and quotes match in all (not only the page shown).
     pub total: usize,
+    /// The hits of the page asked for.
     pub hits: Vec<Hit>,
 }
 
@@ -232,6 +261,8 @@ fn day_start(d: NaiveDate) -> tantivy::DateTime {
 }
 
 impl Engine {
+    /// Opens the index in `dir` for searching, with its speaker and entity name tables. Fails
+    /// when there is no index there or it cannot be read.
     pub fn open(dir: &Path) -> Result<Engine> {
         let store = Store::open(dir)?;
         let reader = store.reader()?;
@@ -254,6 +285,7 @@ impl Engine {
         self
     }
 
+    /// The opened index.
     pub fn store(&self) -> &Store {
         &self.store
     }

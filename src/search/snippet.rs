@@ -11,7 +11,9 @@ use crate::index::schema::for_each_stemmed;
 /// A piece of text to show, and where the matched words are in it (character offsets).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Snippet {
+    /// The text shown, each white-space character as a space, `…` at an end that was cut.
     pub text: String,
+    /// `[start, end)` character offsets of the matched words in `text`.
     pub highlights: Vec<[usize; 2]>,
 }
 

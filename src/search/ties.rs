@@ -13,7 +13,7 @@ use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 use crate::error::Result;
 use crate::index::Fields;
 
-/// The largest tie put in [`TieKey`] order (about 30 ms of stored-document reads).
+/// The largest tie put in `TieKey` order (about 30 ms of stored-document reads).
 pub const TIE_LIMIT: usize = 2048;
 
 /// What orders documents of equal rank.
@@ -59,7 +59,7 @@ fn run_end<R>(docs: &[(R, DocAddress)], at: usize, same: &impl Fn(&R, &R) -> boo
     end
 }
 
-/// Reorders each run of ties in `docs` (sorted by rank, best first) by [`TieKey`]. The
+/// Reorders each run of ties in `docs` (sorted by rank, best first) by `TieKey`. The
 /// stored documents are read only for the documents that tie.
 pub fn order_ties<R: Copy>(
     searcher: &Searcher,
@@ -113,7 +113,7 @@ pub fn best<R: Copy>(
     Ok(docs)
 }
 
-/// Sorts by score, best first, with ties in [`TieKey`] order.
+/// Sorts by score, best first, with ties in `TieKey` order.
 pub fn sort_by_score(
     searcher: &Searcher,
     f: &Fields,

@@ -16,9 +16,13 @@ const MAX_PERIODS: usize = 10_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Interval {
+    /// Calendar days.
     Day,
+    /// ISO weeks, Monday to Sunday.
     Week,
+    /// Calendar months.
     Month,
+    /// Calendar years.
     Year,
 }
 
@@ -58,14 +62,18 @@ impl Interval {
 /// One period and its matches (`--json`: `{"period": "2016-10", "count": 12}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Period {
+    /// The period's label (see [`Interval::label`]).
     pub period: String,
+    /// Matches dated in it.
     pub count: u64,
 }
 
 /// A search's matches per period; `periods` and `undated` add up to the search's total.
 #[derive(Debug, Clone, Serialize)]
 pub struct Timeline {
+    /// The length of each period.
     pub interval: Interval,
+    /// Every period of the range, in order, zero counts included.
     pub periods: Vec<Period>,
     /// Matches without a publication date.
     pub undated: u64,

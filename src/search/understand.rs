@@ -12,7 +12,9 @@ use crate::index::names::Names;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A quote, with its speaker.
     Quote,
+    /// An article.
     Article,
 }
 
@@ -68,7 +70,10 @@ impl Intent {
 /// than one token): the word's stem, aliases ("U.S." = "united states"), word family.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicTerm {
+    /// The word as the question has it, lower-cased.
     pub word: String,
+    /// The token sequences that count as the word (stem, aliases), each a phrase when longer than
+    /// one token.
     pub forms: Vec<Vec<String>>,
     /// Same-family words found in the index ("expand" for "expansion"): weaker matches.
     pub expansions: Vec<String>,
@@ -82,6 +87,7 @@ pub struct Plan {
     /// The query-parser text, in syntax mode.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub syntax: Option<String>,
+    /// The topic words.
     pub terms: Vec<TopicTerm>,
     /// Speaker filter: canonical names (any of them).
     pub speakers: Vec<String>,
@@ -90,15 +96,19 @@ pub struct Plan {
     pub speakers_required: bool,
     /// Entity filter: canonical names (any of them).
     pub entities: Vec<String>,
+    /// An `--entity` flag was given: filter even when no name matched (so nothing is found).
     #[serde(skip)]
     pub entities_required: bool,
     /// Names recognised in a question without a speech intent: they boost, not filter.
     pub boost_entities: Vec<String>,
+    /// Only from this day on.
     pub since: Option<NaiveDate>,
+    /// Only up to this day (inclusive).
     pub until: Option<NaiveDate>,
     /// Where the date filter came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dates_from: Option<DatesFrom>,
+    /// Only quotes or only articles; `None` searches both.
     pub kind: Option<Kind>,
     /// Quotes when the question asks what someone said.
     pub intent: Option<Intent>,
@@ -114,8 +124,11 @@ pub type QuotesInPeriod<'a> = &'a dyn Fn(&str, Option<NaiveDate>, Option<NaiveDa
 
 /// What query understanding needs to know about the archive.
 pub struct Context<'a> {
+    /// The archive's speaker names.
     pub speakers: &'a Names,
+    /// The archive's entity names.
     pub entities: &'a Names,
+    /// The day relative dates ("last year") are counted from.
     pub today: NaiveDate,
     /// Quote counts in a date range, to pick which identity a bare surname means then;
     /// without it the archive-wide counts decide.
@@ -439,7 +452,9 @@ fn year_of(word: &str) -> Option<i32> {
 /// An inclusive period of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
+    /// The first day.
     pub first: NaiveDate,
+    /// The last day (inclusive).
     pub last: NaiveDate,
 }
 
@@ -651,10 +666,10 @@ fn is_shouting(query: &str) -> bool {
     !query.chars().any(char::is_lowercase) && query.split_whitespace().count() >= 3
 }
 
-/// Understands a plain-English question. Syntax-mode queries are handed over as they are.
 /// Words that separate the speaker from the topic of a question.
 const TOPIC_SEPARATORS: &[&str] = &["about", "on", "regarding", "over", "concerning"];
 
+/// Understands a plain-English question. Syntax-mode queries are handed over as they are.
 pub fn understand(query: &str, ctx: &Context) -> Plan {
     let mut plan = Plan {
         mode: Mode::Natural,

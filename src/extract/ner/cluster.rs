@@ -24,13 +24,16 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Number of tokens added, sentence boundaries included.
     pub fn n_tokens(&self) -> usize {
         self.seq.len()
     }
+    /// Number of distinct words.
     pub fn n_types(&self) -> usize {
         self.words.len()
     }
 
+    /// Adds one sentence of (normalised) words.
     pub fn add_sentence(&mut self, words: &[&str]) {
         self.seq.push(BOUNDARY);
         let mut prev = "";

@@ -39,6 +39,7 @@ impl Hasher for IdHasher {
     }
 }
 
+/// A hash map keyed by values that are already hashes or ids (see [`IdHasher`]).
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// A fast hasher for short strings (xxh3), for the tagger's word cache.
@@ -57,7 +58,9 @@ impl Hasher for StrHasher {
     }
 }
 
+/// A hash map keyed by strings, hashed with xxh3 (see [`StrHasher`]).
 pub type StrMap<V> = HashMap<String, V, BuildHasherDefault<StrHasher>>;
+/// A hash set of values that are already hashes or ids (see [`IdHasher`]).
 pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
 /// splitmix64 finaliser: mixes combined hashes.
@@ -68,6 +71,7 @@ pub fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The xxh3 hash of `s`, seeded with the attribute kind `kind`.
 #[inline]
 pub fn hash_str(kind: u64, s: &str) -> u64 {
     xxh3_64_with_seed(s.as_bytes(), kind)
@@ -141,7 +145,9 @@ pub fn usual_case_code(capitalised: u64, total: u64, spelling: Cap) -> u16 {
 
 /// Gazetteer type indexes (the order of the tagger's entity types).
 pub const GAZ_PER: usize = 0;
+/// Gazetteer type index of organisations.
 pub const GAZ_ORG: usize = 1;
+/// Gazetteer type index of locations.
 pub const GAZ_LOC: usize = 2;
 /// Gazetteer position of a one-word name (0 begins, 1 is inside, 2 ends a longer one).
 pub const GAZ_ALONE: usize = 3;
@@ -174,6 +180,7 @@ impl Lexicon {
     }
 }
 
+/// Extends the running hash `h` of a gazetteer phrase by the next word's hash.
 #[inline]
 pub fn phrase_step(h: u64, word_hash: u64) -> u64 {
     mix(h.rotate_left(17) ^ word_hash)
@@ -184,30 +191,45 @@ pub fn phrase_step(h: u64, word_hash: u64) -> u64 {
 pub struct WordInfo {
     /// Attribute hashes, each with its kind.
     pub attrs: Vec<(u64, u64)>,
+    /// The keys positional features combine.
     pub keys: WordKeys,
 }
 
 /// The parts of a word's description that positional features combine.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WordKeys {
+    /// Hash of the word as written.
     pub word_hash: u64,
+    /// Hash of the word lower-cased, digits replaced by `0`.
     pub lower_hash: u64,
+    /// Hash of the word's short shape (`X`, `x`, `d` for capital, small letter and digit, runs
+    /// of one class written once: "Putin" → "Xx").
     pub short_shape_hash: u64,
+    /// The word's capitalisation class.
     pub cap: Cap,
 }
 
+/// The capitalisation class of a word ([`cap_class`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Cap {
+    /// The empty word.
     #[default]
     Other,
+    /// Letters, none capital: "said".
     Lower,
+    /// Capital first letter, the only capital among small letters: "Putin".
     Init,
+    /// Letters, all capitals: "NATO", "U.S.".
     Upper,
+    /// Capitals and small letters otherwise: "McCain", "iPhone".
     Mixed,
+    /// No letters, some digit: "1996", "3.5".
     Digit,
+    /// No letters or digits: punctuation and symbols.
     Punct,
 }
 
+/// The capitalisation class of `w`.
 pub fn cap_class(w: &str) -> Cap {
     let mut upper = 0;
     let mut lower = 0;
@@ -477,6 +499,7 @@ pub fn is_caps_sentence(words: &[WordKeys]) -> bool {
 /// Document-level evidence bits for a word: 1 = seen elsewhere in the document capitalised
 /// in mid-sentence, 2 = seen lower-case elsewhere.
 pub const DOC_CAP_ELSEWHERE: u8 = 1;
+/// Document-level evidence bit: the word is seen lower-case elsewhere in the document.
 pub const DOC_LOWER_ELSEWHERE: u8 = 2;
 
 /// Document-level bits for every token of every sentence (sentences given by their word keys,
@@ -562,4 +585,5 @@ pub fn normalize(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// Padding words before and after a sentence.
 pub const PAD_START: &str = "<S>";
+/// Padding word after a sentence.
 pub const PAD_END: &str = "</S>";

@@ -21,7 +21,9 @@ pub struct Model {
     pub keys: IdMap<u32, u32>,
     /// `rows[r * NT + t]`: weight of feature row r for tag t.
     pub rows: Vec<f32>,
+    /// Transition scores: `trans[prev * TRANS_DIM + next]`, the boundary at index `NT`.
     pub trans: Vec<f32>,
+    /// Gazetteers and word clusters the features read.
     pub lex: Lexicon,
     /// Lower-case word -> its usual spelling, for words usually not written in lower case.
     pub truecase: HashMap<String, String>,
@@ -29,6 +31,7 @@ pub struct Model {
     pub caseless: bool,
 }
 
+/// The high 32 bits of a 64-bit feature key: what [`Model::keys`] is keyed by.
 #[inline]
 pub fn key32(key: u64) -> u32 {
     (key >> 32) as u32
@@ -97,6 +100,7 @@ impl Model {
         model
     }
 
+    /// Number of features with weights.
     pub fn n_features(&self) -> usize {
         self.keys.len()
     }

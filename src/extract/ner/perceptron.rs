@@ -5,6 +5,7 @@ use super::features::NT;
 
 /// Index of the sentence boundary in the transition matrix (rows and columns 0..=NT).
 pub const BOUNDARY: usize = NT;
+/// Side of the transition matrix: the tags and the boundary.
 pub const TRANS_DIM: usize = NT + 1;
 
 /// Entity type of a tag (0..4), `None` for O and the boundary.
@@ -19,6 +20,7 @@ pub fn tag_pos(t: usize) -> usize {
     (t - 1) % 4
 }
 
+/// The tag of entity type `typ` (0..4) at position `pos` (0 B, 1 I, 2 L, 3 U).
 #[inline]
 pub fn make_tag(typ: usize, pos: usize) -> usize {
     1 + 4 * typ + pos
@@ -157,15 +159,19 @@ pub fn viterbi_with(
 
 /// One training sequence: the feature ids of each token and the gold tags.
 pub struct Seq {
+    /// Feature ids of every token, one token after the other.
     pub feats: Vec<u32>,
     /// `feats[offs[i]..offs[i+1]]` are token i's features.
     pub offs: Vec<u32>,
+    /// The gold tag of each token.
     pub gold: Vec<u8>,
 }
 
 /// Averaged weights: `emit[f * NT + t]` and `trans[p * TRANS_DIM + t]`.
 pub struct Trained {
+    /// Emission weights: `emit[f * NT + t]`, feature f for tag t.
     pub emit: Vec<f32>,
+    /// Transition weights: `trans[p * TRANS_DIM + t]`, tag t after tag p.
     pub trans: Vec<f32>,
 }
 

@@ -15,11 +15,15 @@ use super::perceptron::{self, Seq, make_tag};
 
 /// A CoNLL sentence: words and BILOU tag ids.
 pub struct Sentence {
+    /// The words, as written.
     pub words: Vec<String>,
+    /// The BILOU tag id of each word.
     pub tags: Vec<u8>,
 }
 
+/// A CoNLL document: the sentences between two `-DOCSTART-` lines.
 pub struct Document {
+    /// Its sentences, in order.
     pub sents: Vec<Sentence>,
 }
 
@@ -180,11 +184,14 @@ fn gazetteer(counts: &EntityCounts, base: &Lexicon) -> Lexicon {
 
 /// Options for [`train`].
 pub struct Options {
+    /// Passes of the perceptron over the training sentences.
     pub epochs: usize,
     /// Weights below this (absolute) are dropped from the shipped model.
     pub prune: f32,
     /// Cluster counts, coarse to fine (empty: no clusters).
     pub cluster_sizes: Vec<usize>,
+    /// Passes of the exchange algorithm at the finest cluster count (coarser ones take twice as
+    /// many).
     pub cluster_iterations: usize,
     /// Documents are split into this many folds for the jackknifed gazetteers.
     pub folds: usize,
@@ -208,12 +215,17 @@ impl Default for Options {
 
 /// Sentences of feature-ready features of a document: per sentence, padded word infos.
 pub struct DocFeatures {
+    /// Its sentences, in order.
     pub sents: Vec<SentFeatures>,
 }
 
+/// One sentence's features.
 pub struct SentFeatures {
+    /// Word keys of the sentence padded with two `<S>` before and two `</S>` after.
     pub keys: Vec<WordKeys>,
+    /// Per-token context (gazetteer phrases, document bits) of the unpadded tokens.
     pub ctx: Vec<PosContext>,
+    /// Whether the sentence is written in capitals.
     pub caps: bool,
 }
 
