@@ -224,6 +224,6 @@ fn decompression_bombs_and_huge_records_are_skipped_with_a_reason() {
         .unwrap_or_else(|| panic!("{summary}"));
     assert_eq!(
         bomb["reason"],
-        "gzip data expands to over 104857600 bytes, over the --max-file-size limit"
+        "gzip data expands to over the file size limit of 104857600 bytes (100 MiB)"
     );
 }

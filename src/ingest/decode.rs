@@ -22,7 +22,8 @@ pub fn gunzip_partial(bytes: &[u8], limit: u64) -> (Vec<u8>, Option<String>) {
         return (
             Vec::new(),
             Some(format!(
-                "gzip data expands to over {limit} bytes, over the --max-file-size limit"
+                "gzip data expands to over the file size limit of {}",
+                super::file_size_limit(limit)
             )),
         );
     }
@@ -248,9 +249,9 @@ mod tests {
         assert!(gunzip(b"not gzip", 18_000).is_err());
         let (none, err) = gunzip_partial(&gz, 17_999);
         assert!(none.is_empty());
-        assert!(
-            err.unwrap()
-                .starts_with("gzip data expands to over 17999 bytes")
+        assert_eq!(
+            err.as_deref(),
+            Some("gzip data expands to over the file size limit of 17999 bytes")
         );
     }
 }

@@ -14,9 +14,19 @@ use crate::article::Record;
 
 pub use walk::{SourceFile, walk};
 
-/// Files larger than this, compressed or decompressed, are skipped unless `--max-file-size`
-/// says otherwise.
+/// Files larger than this, compressed or decompressed, are skipped unless the caller sets
+/// another limit.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 100 * 1024 * 1024;
+
+/// A file size limit as a skip reason states it: `104857600 bytes (100 MiB)`.
+fn file_size_limit(limit: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if limit >= MIB && limit.is_multiple_of(MIB) {
+        format!("{limit} bytes ({} MiB)", limit / MIB)
+    } else {
+        format!("{limit} bytes")
+    }
+}
 
 /// Articles (and JSON Lines lines) larger than this are skipped: extraction holds a few times
 /// an article's size in memory, so this bounds memory whatever the input.
@@ -88,8 +98,9 @@ pub fn load(file: &SourceFile, max_size: u64) -> Result<Vec<u8>, Skip> {
         return Err(Skip::new(
             &file.display,
             format!(
-                "file is {} bytes, over the --max-file-size limit of {max_size}",
-                file.size
+                "file is {} bytes, over the file size limit of {}",
+                file.size,
+                file_size_limit(max_size)
             ),
         ));
     }
