@@ -148,11 +148,12 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Gives every tagged mention its canonical name within this article.
-pub fn canonicalize(body: &str, mentions: Vec<(Span, EntityKind)>) -> Vec<Entity> {
-    let names: Vec<String> = mentions
+pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<Entity> {
+    let mut names: Vec<String> = mentions
         .iter()
         .map(|(span, kind)| clean(span.text(body), *kind))
         .collect();
+    surname_of_earlier_person(&mut mentions, &mut names, body);
     let resolved: Vec<String> = names
         .iter()
         .zip(&mentions)
@@ -190,6 +191,34 @@ pub fn canonicalize(body: &str, mentions: Vec<(Span, EntityKind)>) -> Vec<Entity
             }
         })
         .collect()
+}
+
+/// Named pattern `surname_of_earlier_person`: one word the tagger read as a place,
+/// organisation or other name is a person's when an earlier person mention of the article
+/// ends with it ("John Bolton … Bolton said", where the tagger's gazetteer knows Bolton as a
+/// football club). Articles name a person in full before using the surname alone. Acronyms
+/// ("NATO") keep their reading.
+fn surname_of_earlier_person(
+    mentions: &mut [(Span, EntityKind)],
+    names: &mut [String],
+    body: &str,
+) {
+    let mut surnames: std::collections::HashSet<String> = Default::default();
+    for i in 0..mentions.len() {
+        let kind = mentions[i].1;
+        if kind == EntityKind::Person {
+            let words: Vec<&str> = names[i].split(' ').collect();
+            if let [_, .., last] = words.as_slice() {
+                surnames.insert((*last).to_string());
+            }
+        } else if !names[i].contains(' ')
+            && names[i].chars().any(char::is_lowercase)
+            && surnames.contains(&names[i])
+        {
+            mentions[i].1 = EntityKind::Person;
+            names[i] = clean(mentions[i].0.text(body), EntityKind::Person);
+        }
+    }
 }
 
 /// The longest name among `others` that contains all of `name`'s words in order and ends
@@ -332,6 +361,44 @@ mod tests {
             ],
         );
         assert_eq!(got, ["Vladimir Putin", "Vladimir Putin", "Vladimir Putin"]);
+    }
+
+    #[test]
+    fn surname_of_earlier_person_reads_a_later_bare_surname_as_them() {
+        let body = "John Bolton spoke. Bolton said so. NATO agreed. Bolton Wanderers won.";
+        let spans = |ks: [EntityKind; 3]| -> Vec<(Span, EntityKind)> {
+            [(0, 11), (19, 25), (35, 39)]
+                .into_iter()
+                .zip(ks)
+                .map(|((s, e), k)| (Span::new(s, e), k))
+                .collect()
+        };
+        let got = canonicalize(
+            body,
+            spans([
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Organization,
+            ]),
+        );
+        assert_eq!(got[1].kind, EntityKind::Person);
+        assert_eq!(got[1].canonical, "John Bolton");
+        assert_eq!(
+            got[2].kind,
+            EntityKind::Organization,
+            "an acronym keeps its reading"
+        );
+        // Only an earlier full name: the surname before it keeps the tagger's reading.
+        let body = "Bolton said so. John Bolton spoke.";
+        let got = canonicalize(
+            body,
+            vec![
+                (Span::new(0, 6), EntityKind::Organization),
+                (Span::new(16, 27), EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[0].kind, EntityKind::Organization);
+        assert_eq!(got[0].canonical, "Bolton");
     }
 
     #[test]
