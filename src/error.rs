@@ -23,9 +23,7 @@ pub enum Error {
     #[error("index {0} is locked by another newsdex process")]
     Locked(PathBuf),
     /// The index's files cannot be read as an index.
-    #[error(
-        "index {path} is unreadable: {message} (`newsdex check` lists the damage; `newsdex index --full` rebuilds it from the archive)"
-    )]
+    #[error("index {path} is unreadable: {message}")]
     CorruptIndex {
         /// The index.
         path: PathBuf,

@@ -1,6 +1,10 @@
 //! The command line: argument definitions ([`args`]), the commands, human and JSON
 //! rendering ([`render`]), the progress bar ([`progress`]) and exit codes. `main.rs` only
-//! parses, calls [`run`], and exits.
+//! parses, calls [`run`], and exits. `export`, `watch` and `extract --json` have a file each
+//! ([`export`], [`watch`], [`extract_json`]); [`plot`] draws `--plot`.
+//!
+//! A new flag goes in [`args`] and reaches the library here as a typed value; a library
+//! error names a [`Param`](crate::error::Param), and [`args::flag_of`] names its flag.
 
 pub mod args;
 pub mod export;
@@ -36,12 +40,16 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     command(cli).map_err(named_flags)
 }
 
-/// The library names a bad value; the command line names the flag or argument it came from.
+/// The library names a bad value; the command line names the flag or argument it came from,
+/// and the commands that repair a damaged index.
 fn named_flags(e: anyhow::Error) -> anyhow::Error {
     match e.downcast_ref::<crate::Error>() {
         Some(crate::Error::Invalid { what, message }) => {
             anyhow::anyhow!("invalid {}: {message}", args::flag_of(*what))
         }
+        Some(crate::Error::CorruptIndex { .. }) => anyhow::anyhow!(
+            "{e:#} (`newsdex check` lists the damage; `newsdex index --full` rebuilds it from the archive)"
+        ),
         _ => e,
     }
 }
