@@ -2,7 +2,11 @@
 //! quotes with speakers). Pure functions of the text, no I/O, so they run in parallel and are
 //! unit-testable. They read the body's logical text ([`crate::layout`]: wrapped lines joined,
 //! spaced punctuation closed up) and their spans are mapped back to the body as given. The
-//! tokenizer in [`token`] is shared by every stage.
+//! tokenizer in [`token`] is shared by every stage; [`date`] (with [`page_date`] for web
+//! pages), [`ner`], [`canon`] and [`quotes`] each own one part of the [`Analysis`].
+//!
+//! A new extractor is a module here called from [`analyze`], its result a field of
+//! [`Analysis`]; its word lists are data files beside it, one per concept.
 
 pub mod canon;
 pub mod date;

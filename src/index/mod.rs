@@ -3,7 +3,11 @@
 //! ([`writer`]), merging shard indexes ([`merge`]), swapping a folder built beside the index
 //! into its place ([`swap`]), removing what a failed run left ([`cleanup`]), verifying an
 //! index ([`check`]), what it holds ([`stats`]), the archive-wide name table ([`names`], grouped by [`identity`]), the saved
-//! searches kept beside it ([`watch`]) and opening an index for reading ([`Store`]).
+//! searches kept beside it ([`watch`]), the cached stemmer of its text fields ([`stem`]) and
+//! opening an index for reading ([`Store`]).
+//!
+//! A new stored or searchable field goes in [`schema`] and is filled in [`document`]; reading
+//! the index to answer a query belongs to [`crate::search`].
 
 pub mod check;
 pub mod cleanup;

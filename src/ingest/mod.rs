@@ -1,6 +1,10 @@
 //! Ingest: from paths on disk to [`Record`]s. Walking, format detection, decoding and one
 //! reader per format. A bad file or record becomes a [`Skip`] with a reason; it never stops
 //! the run.
+//!
+//! A new format is a reader of its own file returning [`Parsed`], a [`Format`] variant with
+//! its extensions in [`detect`], and its arm in [`parse`]. What an article says (dates,
+//! names, quotes) is not read here but in [`crate::extract`].
 
 pub mod decode;
 pub mod html;
