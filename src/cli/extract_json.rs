@@ -8,7 +8,7 @@ use serde::ser::{Serialize, Serializer};
 use crate::article::{Analysis, DateSource, Entity, Mention, Quote, Record, Span};
 
 /// Maps byte offsets of one text to character offsets, keeping one count per
-/// [`CharOffsets::BLOCK`] bytes (an eighth of a byte per byte of text on 64-bit).
+/// `CharOffsets::BLOCK` bytes (an eighth of a byte per byte of text on 64-bit).
 pub struct CharOffsets<'a> {
     text: &'a [u8],
     /// `before[k]` is the number of characters starting before byte `k * BLOCK`.
