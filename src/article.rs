@@ -57,6 +57,9 @@ pub enum DateCue {
     TimeElement,
     /// The date of last modification in metadata (`article:modified_time`, `dateModified`).
     Modified,
+    /// Text of a byline or date element before the headline: the site's header bar ("lun. 5
+    /// août 2019 Édition du matin", today's date when the page was saved), a teaser above it.
+    BylineBeforeTitle,
     /// A date anywhere in the article's visible text.
     PageText,
     /// A byline or date element inside a footer or share bar (not comments or lists of other

@@ -61,9 +61,10 @@ impl DateValue {
         DateValue { date, time: None }
     }
 
-    /// Whether a time of day was stated.
-    pub(crate) fn has_time(&self) -> bool {
-        self.time.is_some()
+    /// Whether a time of day was stated in UTC (`Z`, `+00:00`) or without a zone: an instant
+    /// whose day in the site's own zone may be the one before or after.
+    pub(crate) fn time_in_utc(&self) -> bool {
+        matches!(self.time, Some((_, zone)) if zone.is_none_or(|z| z.offset.local_minus_utc() == 0))
     }
 
     pub(crate) fn to_pub(self, source: DateSource) -> Option<PubDate> {

@@ -8,7 +8,8 @@
 //! aside, footer, classes naming comments, related articles, sharing, newsletters).
 //! Dates: every candidate with its cue (`DateCue`: publication metadata, JSON-LD, microdata,
 //! the canonical URL, bylines, the text around the headline, `<time>`, modification metadata,
-//! page text, last resorts: footers' and asides' date lines and text), outside comments,
+//! bylines before the headline, page text, last resorts: footers' and asides' date lines and
+//! text), outside comments,
 //! sidebars and lists of other articles (the headline's ancestors are never either);
 //! `extract::page_date` chooses. A page with a title but no main text is still an article.
 //! Trees are walked without recursion; pages nested over 1,000 elements deep are refused.
@@ -705,7 +706,8 @@ fn marked_in_boilerplate(doc: &Html, headline: &[ego_tree::NodeId]) -> Boilerpla
 #[derive(Default)]
 struct VisibleText {
     text: String,
-    bylines: Vec<String>,
+    /// Each byline's text and where it starts in `text`.
+    bylines: Vec<(usize, String)>,
     h1: Option<(usize, usize)>,
     times: Vec<String>,
 }
@@ -802,7 +804,7 @@ fn visible_text(doc: &Html, headline: &[ego_tree::NodeId]) -> VisibleText {
                     let t = out.text.get(start..).unwrap_or("");
                     let t = collapse(t);
                     if !t.is_empty() && out.bylines.len() < 20 {
-                        out.bylines.push(t.chars().take(300).collect());
+                        out.bylines.push((start, t.chars().take(300).collect()));
                     }
                     byline = None;
                 }
@@ -971,8 +973,14 @@ fn page_dates(
         }
     }
     let seen = visible_text(doc, headline);
-    for b in &seen.bylines {
-        push(&mut out, b, DateCue::Byline);
+    for (at, b) in &seen.bylines {
+        let before_title = seen.h1.is_some_and(|(start, _)| *at < start);
+        let cue = if before_title {
+            DateCue::BylineBeforeTitle
+        } else {
+            DateCue::Byline
+        };
+        push(&mut out, b, cue);
     }
     if let Some((start, end)) = seen.h1 {
         let near = near_title(&seen.text, start, end);
@@ -1209,6 +1217,22 @@ to go to war.</p>
             NEAR_TITLE_BEFORE + 3 + NEAR_TITLE_AFTER
         );
         assert_eq!(near_title("Titel und Text", 0, 5), "und Text");
+    }
+
+    #[test]
+    fn a_date_element_before_the_headline_is_a_weaker_cue() {
+        let page = r#"<html><head><title>Story</title></head><body>
+<div class="header-date">lun. 5 août 2019 Édition du matin</div>
+<h1>Story</h1><p class="byline">Par A. B., 27 juin 2019</p><p>Text.</p></body></html>"#;
+        let r = read("b.html", page).unwrap();
+        let cue_of = |text: &str| {
+            r.page_dates
+                .iter()
+                .find(|d| d.text.contains(text))
+                .map(|d| d.cue)
+        };
+        assert_eq!(cue_of("5 août 2019"), Some(DateCue::BylineBeforeTitle));
+        assert_eq!(cue_of("Par A. B."), Some(DateCue::Byline));
     }
 
     #[test]
