@@ -1235,6 +1235,15 @@ to go to war.</p>
         assert_eq!(cue_of("Par A. B."), Some(DateCue::Byline));
     }
 
+    /// The texts of a record's date candidates with `cue`, in order.
+    fn texts_of(r: &Record, cue: DateCue) -> Vec<&str> {
+        r.page_dates
+            .iter()
+            .filter(|d| d.cue == cue)
+            .map(|d| d.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn sibling_elements_are_separate_words() {
         let page = r#"<html><head><title>T</title></head><body><h1>T</h1>
@@ -1242,12 +1251,7 @@ to go to war.</p>
 <div class="datum"><span class="monat">Feb</span> <span>18</span><span>2009</span></div>
 <p>Te<b>x</b>t.</p></body></html>"#;
         let r = read("g.html", page).unwrap();
-        let bylines: Vec<&str> = r
-            .page_dates
-            .iter()
-            .filter(|d| d.cue == DateCue::Byline)
-            .map(|d| d.text.as_str())
-            .collect();
+        let bylines = texts_of(&r, DateCue::Byline);
         assert_eq!(bylines, ["28.09.19 12:44", "Feb 18 2009"]);
         // Inline markup inside a word does not split it.
         assert!(
@@ -1264,12 +1268,7 @@ to go to war.</p>
 <p>Text of the post.</p></div><div class="widget Label"><span class="date">6. Oktober 2013</span></div>
 </body></html>"#;
         let r = read("w.html", page).unwrap();
-        let bylines: Vec<&str> = r
-            .page_dates
-            .iter()
-            .filter(|d| d.cue == DateCue::Byline)
-            .map(|d| d.text.as_str())
-            .collect();
+        let bylines = texts_of(&r, DateCue::Byline);
         assert_eq!(bylines, ["Samstag, 5. Oktober 2013"]);
     }
 
