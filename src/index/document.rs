@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use tantivy::TantivyDocument;
 
-use crate::article::{Analysis, Quote, Record, Span};
+use crate::article::{Analysis, Entity, Quote, Record, Span};
 use crate::index::Fields;
 use crate::index::manifest::FileState;
 use crate::index::schema::{KIND_ARTICLE, KIND_FILE, KIND_QUOTE, name_key};
@@ -82,11 +82,20 @@ pub fn article(
     doc
 }
 
-/// The paragraph around a span, clipped to `CONTEXT_BYTES` each side.
+/// The paragraph around a span, clipped to [`CONTEXT_BYTES`] each side. Only the bytes
+/// within reach are searched for the paragraph's ends, so a quote costs the same in a line
+/// of any length.
 pub fn context_span(body: &str, span: Span) -> Span {
-    let para_start = body[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let para_end = body[span.end..]
-        .find('\n')
+    let bytes = body.as_bytes();
+    let lo = span.start.saturating_sub(CONTEXT_BYTES + 1);
+    let para_start = bytes[lo..span.start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| lo + i + 1);
+    let hi = (span.end + CONTEXT_BYTES + 1).min(body.len());
+    let para_end = bytes[span.end..hi]
+        .iter()
+        .position(|&b| b == b'\n')
         .map_or(body.len(), |i| span.end + i);
     let mut start = para_start.max(span.start.saturating_sub(CONTEXT_BYTES));
     let mut end = para_end.min(span.end + CONTEXT_BYTES);
@@ -99,12 +108,53 @@ pub fn context_span(body: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
+/// An article's entities ordered by where they start, so that the ones around a quote are
+/// found without reading every entity for every quote (a long document has hundreds of
+/// thousands of both).
+pub struct Entities<'a> {
+    /// Start, end and canonical name of each entity, by start.
+    by_start: Vec<(usize, usize, &'a str)>,
+    /// The longest entity, in bytes: none starting farther before a span can reach it.
+    longest: usize,
+}
+
+impl<'a> Entities<'a> {
+    /// The index of `entities`.
+    pub fn new(entities: &'a [Entity]) -> Self {
+        let mut by_start: Vec<_> = entities
+            .iter()
+            .map(|e| (e.span.start, e.span.end, e.canonical.as_str()))
+            .collect();
+        by_start.sort_unstable_by_key(|e| e.0);
+        let longest = by_start
+            .iter()
+            .map(|e| e.1.saturating_sub(e.0))
+            .max()
+            .unwrap_or(0);
+        Entities { by_start, longest }
+    }
+
+    /// The canonical names of the entities overlapping `span`.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &'a str> + '_ {
+        let hi = self.by_start.partition_point(|e| e.0 < span.end);
+        let lo = self
+            .by_start
+            .partition_point(|e| e.0 + self.longest <= span.start)
+            .min(hi);
+        self.by_start[lo..hi]
+            .iter()
+            .filter(move |e| e.1 > span.start)
+            .map(|e| e.2)
+    }
+}
+
 /// One quote document.
 pub fn quote(
     f: &Fields,
     file_key: &str,
     record: &Record,
     analysis: &Analysis,
+    entities: &Entities,
     q: &Quote,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
@@ -119,11 +169,8 @@ pub fn quote(
         doc.add_text(f.speaker_key, name_key(s));
     }
     // Entities named around the quote, and its speaker, so `--entity` filters quotes too.
-    let entities: BTreeSet<&str> = analysis
-        .entities
-        .iter()
-        .filter(|e| e.span.start < context.end && e.span.end > context.start)
-        .map(|e| e.canonical.as_str())
+    let entities: BTreeSet<&str> = entities
+        .overlapping(context)
         .chain(q.speaker.as_deref())
         .collect();
     for e in entities {
@@ -157,4 +204,106 @@ pub fn file(
         doc.add_text(f.skip, s);
     }
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::EntityKind;
+
+    /// The paragraph around a span as first written: searching the whole body each way.
+    fn context_by_whole_search(body: &str, span: Span) -> Span {
+        let para_start = body[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let para_end = body[span.end..]
+            .find('\n')
+            .map_or(body.len(), |i| span.end + i);
+        let mut start = para_start.max(span.start.saturating_sub(CONTEXT_BYTES));
+        let mut end = para_end.min(span.end + CONTEXT_BYTES);
+        while !body.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !body.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+
+    fn boundary(body: &str, at: usize) -> usize {
+        body.floor_char_boundary(at % (body.len() + 1))
+    }
+
+    #[test]
+    fn context_is_found_for_every_span_around_a_paragraph_break() {
+        for body in [
+            format!(
+                "{}\n{}\n{}",
+                "a".repeat(400),
+                "b".repeat(400),
+                "c".repeat(400)
+            ),
+            format!(
+                "{}\n{}\n\n{}",
+                "é".repeat(200),
+                "“".repeat(150),
+                "c".repeat(100)
+            ),
+        ] {
+            for start in (0..=body.len()).filter(|&i| body.is_char_boundary(i)) {
+                for len in [0, 1, 2, 3, 50, 301, 302] {
+                    let end = body.floor_char_boundary((start + len).min(body.len()));
+                    let span = Span::new(start, end.max(start));
+                    assert_eq!(
+                        context_span(&body, span),
+                        context_by_whole_search(&body, span),
+                        "{span:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn context_is_the_paragraph_clipped_as_by_a_whole_search(
+            paragraphs in proptest::collection::vec(("[a-z é“]{0,500}", 0usize..3), 0..12),
+            a in 0usize..10_000,
+            b in 0usize..10_000,
+        ) {
+            // Paragraphs shorter and longer than the context, with one or two line breaks.
+            let body: String = paragraphs
+                .iter()
+                .map(|(text, breaks)| format!("{text}{}", "\n".repeat(*breaks)))
+                .collect();
+            let (a, b) = (boundary(&body, a), boundary(&body, b));
+            let span = Span::new(a.min(b), a.max(b));
+            proptest::prop_assert_eq!(context_span(&body, span), context_by_whole_search(&body, span));
+        }
+
+        #[test]
+        fn entities_overlapping_a_span_are_those_a_scan_finds(
+            spans in proptest::collection::vec((0usize..2_000, 0usize..300), 0..60),
+            queries in proptest::collection::vec((0usize..2_300, 0usize..700), 1..20),
+        ) {
+            let entities: Vec<Entity> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, len))| Entity {
+                    span: Span::new(start, start + len),
+                    kind: EntityKind::Person,
+                    canonical: format!("e{i}"),
+                })
+                .collect();
+            let index = Entities::new(&entities);
+            for &(start, len) in &queries {
+                let span = Span::new(start, start + len);
+                let found: BTreeSet<&str> = index.overlapping(span).collect();
+                let scanned: BTreeSet<&str> = entities
+                    .iter()
+                    .filter(|e| e.span.start < span.end && e.span.end > span.start)
+                    .map(|e| e.canonical.as_str())
+                    .collect();
+                proptest::prop_assert_eq!(found, scanned);
+            }
+        }
+    }
 }

@@ -632,22 +632,18 @@ fn add_record_docs(
     analysis: &Analysis,
 ) -> Result<()> {
     let f = run.store.fields;
-    let docs: Vec<TantivyDocument> =
-        std::iter::once(document::article(&f, &file.key, record, analysis))
-            .chain(
-                analysis
-                    .quotes
-                    .iter()
-                    .map(|q| document::quote(&f, &file.key, record, analysis, q)),
-            )
-            .collect();
+    let article = document::article(&f, &file.key, record, analysis);
+    let entities = document::Entities::new(&analysis.entities);
     run.ids.add_record(&record.id, |replaces| {
         // The same id in another file (or an earlier run): this record replaces it.
         if replaces {
             run.writer
                 .delete_term(Term::from_field_text(f.id, &record.id));
         }
-        for doc in docs {
+        run.writer.add_document(article)?;
+        // Each quote's document is made as it is added: a long document's would not all fit.
+        for q in &analysis.quotes {
+            let doc = document::quote(&f, &file.key, record, analysis, &entities, q);
             run.writer.add_document(doc)?;
         }
         Ok(())
