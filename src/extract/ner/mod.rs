@@ -2,8 +2,8 @@
 //! structured perceptron over BILOU tags trained on CoNLL-2003 (see `train`), shipped in
 //! `models/ner.bin` and loaded once.
 //!
-//! Raw text is split into sentences here (sentence punctuation, blank lines, short or indented
-//! lines; hard-wrapped newswire lines are joined). Caseless text — an article written all in
+//! The tagger reads one sentence at a time, as the one sentence splitter
+//! ([`crate::extract::quotes::sentences_of`]) cuts them, on the layout stage's text. Caseless text — an article written all in
 //! capitals (TIME 1963, old wire copy) or all in lower case — is tagged by a second model,
 //! `models/ner-caseless.bin`, trained on lower-cased CoNLL with features that need no capitals
 //! (clusters of lower-cased words, and how often each word is capitalised in cased news).
@@ -100,57 +100,29 @@ pub fn choose<'m>(cased: &'m Model, caseless: Option<&'m Model>, body: &str) -> 
 /// Longest sentence handed to Viterbi at once.
 const MAX_SENTENCE: usize = 250;
 
-/// Sentences of `tokens` as index ranges.
+/// The tagger's windows: the one sentence splitter's sentences
+/// ([`crate::extract::quotes::sentences_of`]) as token index ranges, each cut to at most
+/// [`MAX_SENTENCE`] tokens.
 pub fn sentences(body: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut start = 0;
     let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i].text(body);
-        let mut end_here = matches!(t, "." | "!" | "?" | "..." | ";");
-        if end_here {
-            // Closing quotes and brackets stay with the sentence.
-            while i + 1 < tokens.len()
-                && matches!(
-                    tokens[i + 1].text(body),
-                    "\"" | "'" | ")" | "\u{201d}" | "\u{2019}" | "''"
-                )
-                && !gap_breaks(body, tokens[i].span.end, tokens[i + 1].span.start)
-            {
-                i += 1;
-            }
+    for s in crate::extract::quotes::sentences_of(body, tokens) {
+        while i < tokens.len() && tokens[i].span.start < s.start {
+            i += 1;
         }
-        if !end_here && i + 1 < tokens.len() {
-            end_here = line_break_ends_sentence(body, tokens[i].span, tokens[i + 1].span.start);
+        let mut j = i;
+        while j < tokens.len() && tokens[j].span.end <= s.end {
+            j += 1;
         }
-        if end_here || i + 1 - start >= MAX_SENTENCE || i + 1 == tokens.len() {
-            out.push(start..i + 1);
-            start = i + 1;
+        let mut a = i;
+        while a < j {
+            let b = (a + MAX_SENTENCE).min(j);
+            out.push(a..b);
+            a = b;
         }
-        i += 1;
+        i = j;
     }
     out
-}
-
-fn gap_breaks(body: &str, a: usize, b: usize) -> bool {
-    body.get(a..b).is_some_and(|g| g.contains('\n'))
-}
-
-/// Whether the white space between a token and the next one ends a sentence: a blank line,
-/// an indented next line, or a line break after a line too short to be hard-wrapped prose.
-fn line_break_ends_sentence(body: &str, tok: Span, next: usize) -> bool {
-    let Some(gap) = body.get(tok.end..next) else {
-        return false;
-    };
-    let Some(nl) = gap.find('\n') else {
-        return false;
-    };
-    let after = &gap[nl + 1..];
-    if after.contains('\n') || after.starts_with([' ', '\t']) {
-        return true;
-    }
-    let line_start = body[..tok.end].rfind('\n').map_or(0, |p| p + 1);
-    tok.end - line_start < 50
 }
 
 /// Whether the text's letters carry no case: nearly all capitals (an all-caps article) or
@@ -350,7 +322,8 @@ mod tests {
     }
 
     #[test]
-    fn sentences_split_on_punctuation_and_short_lines() {
+    fn windows_are_sentences_and_lines_cut_at_the_cap() {
+        // Lines are paragraphs here: the layout stage joins hard-wrapped lines before tagging.
         let text = "Peter Blackburn\nBRUSSELS 1996-08-22\nThe Commission said so. It \"agreed.\" Then it went on and\non with a long line that wraps at about seventy characters like\nnewswire.";
         let tokens = tokenize(text);
         let s: Vec<String> = sentences(text, &tokens)
@@ -370,9 +343,15 @@ mod tests {
                 "BRUSSELS 1996-08-22",
                 "The Commission said so .",
                 "It \" agreed . \"",
-                "Then it went on and on with a long line that wraps at about seventy characters like newswire ."
+                "Then it went on and",
+                "on with a long line that wraps at about seventy characters like",
+                "newswire ."
             ]
         );
+        let long = "word ".repeat(MAX_SENTENCE + 10);
+        let tokens = tokenize(&long);
+        let lens: Vec<usize> = sentences(&long, &tokens).iter().map(|r| r.len()).collect();
+        assert_eq!(lens, [MAX_SENTENCE, 10]);
     }
 
     #[test]
