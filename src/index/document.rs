@@ -97,6 +97,12 @@ pub fn context_span(body: &str, span: Span) -> Span {
         .iter()
         .position(|&b| b == b'\n')
         .map_or(body.len(), |i| span.end + i);
+    clip_to_context(body, span, para_start, para_end)
+}
+
+/// The paragraph `para_start..para_end` around `span`, clipped to [`CONTEXT_BYTES`] each side
+/// of it and widened to character boundaries.
+fn clip_to_context(body: &str, span: Span, para_start: usize, para_end: usize) -> Span {
     let mut start = para_start.max(span.start.saturating_sub(CONTEXT_BYTES));
     let mut end = para_end.min(span.end + CONTEXT_BYTES);
     while !body.is_char_boundary(start) {
@@ -211,21 +217,14 @@ mod tests {
     use super::*;
     use crate::article::EntityKind;
 
-    /// The paragraph around a span as first written: searching the whole body each way.
+    /// The paragraph around a span as first written: searching the whole body each way
+    /// (the clipping is shared; the bounded search is what is under test).
     fn context_by_whole_search(body: &str, span: Span) -> Span {
         let para_start = body[..span.start].rfind('\n').map_or(0, |i| i + 1);
         let para_end = body[span.end..]
             .find('\n')
             .map_or(body.len(), |i| span.end + i);
-        let mut start = para_start.max(span.start.saturating_sub(CONTEXT_BYTES));
-        let mut end = para_end.min(span.end + CONTEXT_BYTES);
-        while !body.is_char_boundary(start) {
-            start -= 1;
-        }
-        while !body.is_char_boundary(end) {
-            end += 1;
-        }
-        Span::new(start, end)
+        clip_to_context(body, span, para_start, para_end)
     }
 
     fn boundary(body: &str, at: usize) -> usize {
