@@ -70,6 +70,9 @@ pub enum DateCue {
     /// Any date in the text of a footer, aside or share bar (not comments or lists of other
     /// articles): "Copyright © 19.12.2019", `<aside>` "Datum 12.01.2017".
     BoilerplateText,
+    /// Any date in the text of a sidebar (not its comments or lists of other articles): "Mise
+    /// en ligne 23 mai 2019".
+    SidebarText,
 }
 
 /// A date string and where it was found.

@@ -7,13 +7,14 @@
 //! boilerplate ("Stand: 09.10.2017", "Diese Seite wurde zuletzt am … bearbeitet"; see
 //! `statement_in`), any date in the text, then last resorts
 //! (a byline inside a footer or share bar, the main image's path, any date in a footer's or an
-//! aside's text). Sanity checks: a date from
+//! aside's text, then in a sidebar's). Sanity checks: a date from
 //! the URL or the text is never after the page's modification date, a date in running text that an
 //! "updated" word introduces comes after every other date in that text, and text dates before
 //! 1990 are not web publication dates.
 //!
 //! Dates in running text ([`dates_in`]): `12 March 2019`, `March 12, 2019`, `12. März 2019`,
 //! `12 de marzo de 2019` (month names of `date_words/months.txt`), `12.03.2019`, `12.03.19`,
+//! `4. 2. 2022`,
 //! `2019-03-12`, `2019/03/12`, `03/12/2019` (month first unless the first number is over 12).
 
 use std::collections::HashMap;
@@ -176,7 +177,7 @@ fn date_at(t: &[(usize, Tok<'_>)], k: usize) -> Option<(NaiveDate, usize)> {
         if let (Some(s1), Some((b, blen)), Some(s2), Some((c, clen))) =
             (punct(k + 1), num(k + 2), punct(k + 3), num(k + 4))
         {
-            let tight = (k..k + 4).all(|i| {
+            let glued = |i: usize| {
                 let end = t.get(i).map(|x| {
                     x.0 + match x.1 {
                         Tok::Num(_, l) => l,
@@ -185,11 +186,20 @@ fn date_at(t: &[(usize, Tok<'_>)], k: usize) -> Option<(NaiveDate, usize)> {
                     }
                 });
                 end == t.get(i + 1).map(|x| x.0)
-            });
+            };
+            let tight = (k..k + 4).all(glued);
+            // German "4. 2. 2022": each full stop on its number, a space after it.
+            let spaced = s1 == '.'
+                && s2 == '.'
+                && alen <= 2
+                && blen <= 2
+                && clen == 4
+                && glued(k)
+                && glued(k + 2);
             let trailing_num = matches!(punct(k + 5), Some('.' | '/' | '-'))
                 && num(k + 6).is_some()
                 && t.get(k + 5).map(|x| x.0) == t.get(k + 4).map(|x| x.0 + clen);
-            if tight && s1 == s2 && matches!(s1, '.' | '/' | '-') && !trailing_num {
+            if (tight || spaced) && s1 == s2 && matches!(s1, '.' | '/' | '-') && !trailing_num {
                 if alen == 4 && blen <= 2 && clen <= 2 {
                     return ymd(a as i32, b, c).map(|d| (d, 5));
                 }
@@ -429,7 +439,8 @@ fn source_of(cue: DateCue) -> DateSource {
         | DateCue::NearTitle
         | DateCue::PageText
         | DateCue::MarkedBoilerplate
-        | DateCue::BoilerplateText => DateSource::Text,
+        | DateCue::BoilerplateText
+        | DateCue::SidebarText => DateSource::Text,
     }
 }
 
@@ -442,7 +453,8 @@ fn value_of(c: &PageDate) -> Option<DateValue> {
         | DateCue::NearTitle
         | DateCue::PageText
         | DateCue::MarkedBoilerplate
-        | DateCue::BoilerplateText => best_in_text(&c.text).map(DateValue::day),
+        | DateCue::BoilerplateText
+        | DateCue::SidebarText => best_in_text(&c.text).map(DateValue::day),
     }
 }
 
@@ -591,6 +603,11 @@ mod tests {
             ("2019/03/12", "2019-03-12"),
             ("03/12/2019", "2019-03-12"),
             ("25/12/2019", "2019-12-25"),
+            (
+                "Von Deutscher Tennis Bund 4.\u{2009}2.\u{2009}2022. Teamchef",
+                "2022-02-04",
+            ),
+            ("am 12. 3. 2019", "2019-03-12"),
         ] {
             assert_eq!(day(s).as_deref(), Some(want), "{s}");
         }
@@ -602,6 +619,8 @@ mod tests {
             "12.3.1850",
             "2019",
             "12 / 03 / 2019",
+            "12 .3 .2019",
+            "Kapitel 4. 2. 22",
         ] {
             assert_eq!(day(s), None, "{s}");
         }
@@ -806,6 +825,17 @@ mod tests {
         assert_eq!(choose(&dates).unwrap().display, "2016-05-01");
         let p = choose(&[cand("2018-05-04", DateCue::Modified)]).unwrap();
         assert_eq!(p.display, "2018-05-04");
+        // A sidebar's text is the very last resort.
+        let sidebar = cand("Mise en ligne 23 mai 2019", DateCue::SidebarText);
+        assert_eq!(
+            choose(std::slice::from_ref(&sidebar)).unwrap().display,
+            "2019-05-23"
+        );
+        let dates = [
+            sidebar,
+            cand("Copyright © 19.12.2019", DateCue::BoilerplateText),
+        ];
+        assert_eq!(choose(&dates).unwrap().display, "2019-12-19");
         assert_eq!(choose(&[cand("no date here", DateCue::PageText)]), None);
         assert_eq!(choose(&[]), None);
     }

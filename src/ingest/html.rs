@@ -792,6 +792,62 @@ fn marked_in_boilerplate(doc: &Html, headline: &[ego_tree::NodeId]) -> Boilerpla
     out
 }
 
+/// The text of each sidebar (a class or id naming one: `sidebar`, `podcast-description__sidebar`),
+/// without the comments and lists of other articles inside it, for a date when the page states
+/// none elsewhere: some pages put their byline there ("Mise en ligne 23 mai 2019", a `<time>`
+/// beside the headline) or wrap the whole page in one (`mainwrap single-default sidebar`).
+fn sidebar_texts(doc: &Html) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open = None;
+    let mut text = String::new();
+    walk(*doc.root_element(), |step| match step {
+        Step::Enter(node) => match node.value() {
+            Node::Text(t) => {
+                if open.is_some() && text.len() < MAX_REGION_TEXT {
+                    text.push_str(t);
+                }
+                true
+            }
+            Node::Element(e) => {
+                if NOT_TEXT.contains(&e.name()) {
+                    return false;
+                }
+                let words = name_words(e, false);
+                let names = |marks: &[&str]| words.iter().flatten().any(|w| names_mark(w, marks));
+                let sidebar = names(&["sidebar"]);
+                if open.is_none() {
+                    if sidebar && out.len() < MAX_REGIONS {
+                        open = Some(node);
+                    }
+                    return true;
+                }
+                if !sidebar && !content_named(e) && names(OTHER_ARTICLES_MARKS) {
+                    return false;
+                }
+                if BLOCKS.contains(&e.name()) {
+                    text.push('\n');
+                }
+                true
+            }
+            _ => true,
+        },
+        Step::Leave(node) => {
+            if open == Some(node) {
+                let t = collapse(slice(&text, 0, MAX_REGION_TEXT));
+                if !t.is_empty() {
+                    out.push(t);
+                }
+                text.clear();
+                open = None;
+            } else if open.is_some() && name(node.value()).is_some_and(|t| BLOCKS.contains(&t)) {
+                text.push('\n');
+            }
+            true
+        }
+    });
+    out
+}
+
 /// The visible text of a page for date finding, without boilerplate (comments, sidebars,
 /// navigation): the whole text, the byline and date elements' texts, where the first `<h1>`
 /// starts and ends in it, and the `datetime` of `<time>` elements.
@@ -834,7 +890,7 @@ fn near_title(text: &str, start: usize, end: usize) -> String {
     }
 }
 
-/// Visible text kept for date finding.
+/// Visible text kept for date finding (bytes of text nodes that are not whitespace only).
 const MAX_VISIBLE: usize = 200_000;
 
 fn visible_text(doc: &Html, headline: &[ego_tree::NodeId]) -> VisibleText {
@@ -846,11 +902,18 @@ fn visible_text(doc: &Html, headline: &[ego_tree::NodeId]) -> VisibleText {
     // Whether the last step left an element: sibling elements with no text between them are
     // separate words (`<span>28.09.19</span><span>12:44</span>`, `<span>18</span><span>2009</span>`).
     let mut after_element = false;
+    // Bytes of text nodes that are more than whitespace.
+    let mut words = 0;
     walk(*root, |step| match step {
         Step::Enter(node) => match node.value() {
             Node::Text(t) => {
-                if out.text.len() < MAX_VISIBLE {
+                // Indentation between elements does not count against the limit (some pages
+                // indent hundreds of kilobytes of markup before the article).
+                if words < MAX_VISIBLE {
                     out.text.push_str(t);
+                    if !t.trim().is_empty() {
+                        words += t.len();
+                    }
                 }
                 after_element = false;
                 true
@@ -1108,6 +1171,12 @@ fn page_dates(
         out.push(PageDate {
             text: text.clone(),
             cue: DateCue::BoilerplateText,
+        });
+    }
+    for text in sidebar_texts(doc) {
+        out.push(PageDate {
+            text,
+            cue: DateCue::SidebarText,
         });
     }
     out
@@ -1390,6 +1459,32 @@ to go to war.</p>
         assert!(!has("2001/01/01", DateCue::Published));
         assert!(has("Copyright © 19.12.2019", DateCue::BoilerplateText));
         assert!(!has("1.1.2019", DateCue::BoilerplateText));
+    }
+
+    #[test]
+    fn a_sidebar_s_text_is_the_last_resort_for_a_date() {
+        let page = r#"<html><head><title>Podcast</title></head><body><article>
+<div class="podcast-description__content"><p>What the podcast is about.</p></div>
+<div class="podcast-description__sidebar"><p class="title">Mise en ligne</p>
+<p class="content">23 mai 2019</p><div class="comments"><p>Nice! 24 mai 2019</p></div>
+<ul class="related-list"><li>Other one, 1 mai 2019</li></ul></div></article></body></html>"#;
+        let r = read("p.html", page).unwrap();
+        assert_eq!(
+            texts_of(&r, DateCue::SidebarText),
+            ["Mise en ligne 23 mai 2019"]
+        );
+    }
+
+    #[test]
+    fn indentation_does_not_use_up_the_visible_text() {
+        let indent = " \n".repeat(150_000);
+        let page = format!(
+            "<html><head><title>T</title></head><body><div>{indent}<span>menu</span>{indent}</div>\
+             <h1>T</h1><div class=\"publish-date\">Von DTB 4.&thinsp;2.&thinsp;2022.</div>\
+             <p>Text.</p></body></html>"
+        );
+        let r = read("i.html", &page).unwrap();
+        assert_eq!(texts_of(&r, DateCue::Byline), ["Von DTB 4. 2. 2022."]);
     }
 
     #[test]
