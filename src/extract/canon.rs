@@ -12,75 +12,16 @@
 use crate::article::{Entity, EntityKind, Span};
 use crate::extract::ner;
 
-/// Titles dropped before a person's name (compared without a trailing period, any case).
-const TITLES: &[&str] = &[
-    "president",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sen",
-    "senator",
-    "gov",
-    "governor",
-    "rep",
-    "representative",
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "lt",
-    "capt",
-    "captain",
-    "sgt",
-    "adm",
-    "admiral",
-    "maj",
-    "major",
-    "rev",
-    "reverend",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "justice",
-    "chancellor",
-    "minister",
-    "secretary",
-    "premier",
-    "mayor",
-    "sheikh",
-    "ayatollah",
-    "vice",
-    "prime",
-    "chairman",
-    "chief",
-    "commissioner",
-    "ambassador",
-    "coach",
-    "speaker",
-    "leader",
-    "deputy",
-    "st",
-    "saint",
-    "herr",
-    "mme",
-    "m",
-    "messrs",
-    "monsignor",
-    "cardinal",
-    "bishop",
-    "rabbi",
-];
+/// Titles and offices written before a person's name ("Sen.", "spokeswoman"), one a line
+/// (`titles.txt`), lower case and without a trailing period.
+static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("titles.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
 
 /// Company-form suffixes dropped from organisation names.
 const ORG_SUFFIXES: &[&str] = &[
@@ -153,6 +94,7 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
         .iter()
         .map(|(span, kind)| clean(span.text(body), *kind))
         .collect();
+    person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
     let resolved: Vec<String> = names
         .iter()
@@ -191,6 +133,62 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
             }
         })
         .collect()
+}
+
+/// Named pattern `person_named_by_surname`: a name of two or three capitalised words the
+/// tagger read as an organisation, place or other name is a person's when the article also
+/// calls a person by its last word alone ("actress America Ferrera … Ferrera told HuffPost",
+/// "call on Rahm Emanuel to resign … Emanuel said"). The reverse of
+/// [`surname_of_earlier_person`], with three guards: the bare surname counts only where it
+/// is written in mixed case (a capitals-only headline's "VOLGOGRAD" read as a person says
+/// little); every word but a leading title is one news writes with a capital ("Stop Trump",
+/// "Common Core" are not names); and the words before the surname name no place or
+/// organisation of the article ("New Hampshire Sanders" where New Hampshire is a place).
+fn person_named_by_surname(mentions: &mut [(Span, EntityKind)], names: &mut [String], body: &str) {
+    let bare_people: std::collections::HashSet<&str> = mentions
+        .iter()
+        .zip(names.iter())
+        .filter(|((span, kind), name)| {
+            *kind == EntityKind::Person
+                && !name.contains(' ')
+                && span.text(body).chars().any(char::is_lowercase)
+        })
+        .map(|(_, name)| name.as_str())
+        .collect();
+    let things: std::collections::HashSet<&str> = mentions
+        .iter()
+        .zip(names.iter())
+        .filter(|((_, kind), _)| matches!(kind, EntityKind::Location | EntityKind::Organization))
+        .map(|(_, name)| name.as_str())
+        .collect();
+    let retyped: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            let words: Vec<&str> = names[i].split(' ').collect();
+            let untitled: Vec<&str> = words.iter().copied().skip_while(|w| is_title(w)).collect();
+            let Some((last, given)) = untitled.split_last() else {
+                return false;
+            };
+            mentions[i].1 != EntityKind::Person
+                && (2..=3).contains(&words.len())
+                && words.iter().all(|w| is_capitalised_word(w))
+                && bare_people.contains(last)
+                && untitled
+                    .iter()
+                    .all(|w| ner::usually_capitalised(w) != Some(false))
+                && !things.contains(given.join(" ").as_str())
+                && !given.iter().any(|w| things.contains(w))
+        })
+        .collect();
+    for i in retyped {
+        mentions[i].1 = EntityKind::Person;
+        names[i] = clean(mentions[i].0.text(body), EntityKind::Person);
+    }
+}
+
+/// A word written as names are: a capital, then at least one lower-case letter ("Ferrera",
+/// "McDonald"; not "NATO", "of" or "3M").
+fn is_capitalised_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
 /// Named pattern `surname_of_earlier_person`: one word the tagger read as a place,
@@ -256,7 +254,7 @@ fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
 
 /// Whether `word` is a title that may stand before a person's name ("Sen.", "President").
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&bare(word).as_str())
+    TITLES.contains(bare(word).as_str())
 }
 
 fn bare(word: &str) -> String {
@@ -279,7 +277,7 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
         words.remove(0);
     }
     if kind == EntityKind::Person {
-        while words.len() > 1 && TITLES.contains(&bare(words[0]).as_str()) {
+        while words.len() > 1 && TITLES.contains(bare(words[0]).as_str()) {
             words.remove(0);
         }
     }
@@ -391,6 +389,66 @@ mod tests {
         );
         assert_eq!(got[0].kind, EntityKind::Organization);
         assert_eq!(got[0].canonical, "Bolton");
+    }
+
+    #[test]
+    fn person_named_by_surname_reads_a_full_name_as_the_surname_person() {
+        let body = "actress America Ferrera wrote. Ferrera told HuffPost. ROTOR VOLGOGRAD won. \
+                    New Hampshire voters. New Hampshire Sanders. VOLGOGRAD said. Sanders spoke. \
+                    Rotor Volgograd lost. Stop Sanders rallied. Spokeswoman Haley Sanders said.";
+        // The first `word` of the first place where `context` is written.
+        let at = |context: &str, word: &str| {
+            let start = body.find(context).unwrap() + context.find(word).unwrap();
+            Span::new(start, start + word.len())
+        };
+        let got = canonicalize(
+            body,
+            vec![
+                (
+                    at("America Ferrera", "America Ferrera"),
+                    EntityKind::Organization,
+                ),
+                (at("Ferrera told", "Ferrera"), EntityKind::Person),
+                (
+                    at("New Hampshire voters", "New Hampshire"),
+                    EntityKind::Location,
+                ),
+                (
+                    at("New Hampshire Sanders", "New Hampshire Sanders"),
+                    EntityKind::Organization,
+                ),
+                (at("VOLGOGRAD said", "VOLGOGRAD"), EntityKind::Person),
+                (at("Sanders spoke", "Sanders"), EntityKind::Person),
+                (
+                    at("Rotor Volgograd", "Rotor Volgograd"),
+                    EntityKind::Organization,
+                ),
+                (at("Stop Sanders", "Stop Sanders"), EntityKind::Organization),
+                (
+                    at("Spokeswoman Haley Sanders", "Spokeswoman Haley Sanders"),
+                    EntityKind::Organization,
+                ),
+            ],
+        );
+        assert_eq!(got[0].kind, EntityKind::Person);
+        assert_eq!(got[0].canonical, "America Ferrera");
+        assert_eq!(
+            got[1].canonical, "America Ferrera",
+            "the surname takes the full name"
+        );
+        assert_eq!(
+            got[3].kind,
+            EntityKind::Organization,
+            "a name whose first words are a place of the article stays"
+        );
+        assert_eq!(
+            got[6].kind,
+            EntityKind::Organization,
+            "a person read only in capitals is no evidence"
+        );
+        assert_eq!(got[7].kind, EntityKind::Organization, "\"stop\" is no name");
+        assert_eq!(got[8].kind, EntityKind::Person, "a title may lead");
+        assert_eq!(got[8].canonical, "Haley Sanders");
     }
 
     #[test]

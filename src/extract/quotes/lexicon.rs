@@ -155,7 +155,8 @@ word_list! {
 
 pub use crate::extract::token::is_abbreviation;
 
-/// Titles before a name: they tell gender (Mr, Mrs) or an office (President).
+/// Whether the word right before a name tells a woman (`Some(true)`: "Mrs", "wife") or a
+/// man (`Some(false)`: "Mr", "son"); `None` for any other word ("President").
 pub fn title_feminine(word: &str) -> Option<bool> {
     if is_feminine_title(word) {
         Some(true)
@@ -167,8 +168,15 @@ pub fn title_feminine(word: &str) -> Option<bool> {
 }
 
 word_list! {
-    /// Words that are titles or offices when written before a name.
-    is_title, "titles.txt"
+    /// Descriptions that stand before a name in a speaker phrase but are no title: "former",
+    /// "Democratic", "billionaire".
+    is_name_description, "name_descriptions.txt"
+}
+
+/// Whether `word` may stand before a name in a speaker phrase: a title or office
+/// ([`crate::extract::canon::is_title`]: "Sen.", "spokeswoman") or a description ("former").
+pub fn is_title(word: &str) -> bool {
+    crate::extract::canon::is_title(word) || is_name_description(word)
 }
 
 word_list! {
@@ -349,12 +357,12 @@ word_list! {
 }
 
 word_list! {
-    /// Titles that tell a woman: "Mrs", "Ms", "Lady".
+    /// Words before a name that tell a woman: "Mrs", "Lady", "spokeswoman", "wife".
     is_feminine_title, "feminine_titles.txt"
 }
 
 word_list! {
-    /// Titles that tell a man: "Mr", "Sir", "Lord".
+    /// Words before a name that tell a man: "Mr", "Sir", "spokesman", "son".
     is_masculine_title, "masculine_titles.txt"
 }
 
@@ -375,6 +383,9 @@ mod tests {
     fn gender_from_titles_and_pronouns() {
         assert_eq!(title_feminine("Mrs"), Some(true));
         assert_eq!(title_feminine("Mr"), Some(false));
+        assert_eq!(title_feminine("wife"), Some(true));
+        assert_eq!(title_feminine("son"), Some(false));
+        assert_eq!(title_feminine("President"), None);
         assert_eq!(pronoun_feminine("She"), Some(true));
         assert_eq!(pronoun_feminine("they"), None);
     }

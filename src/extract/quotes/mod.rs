@@ -672,6 +672,25 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_spreads_no_gender_and_kin_nouns_tell_one() {
+        // "Mr. Khan" and "Ms. Khan" are two people: the bare name tells no gender, and it gives
+        // none to Ghazala Khan; "her son" tells Humayun Khan's.
+        let body = "Ghazala Khan and Mr. Khan spoke. Ms. Khan talked of her son, Humayun Khan.\n\n\"I am a Gold Star mother,\" Ms. Khan said.";
+        let ents = entities(
+            body,
+            &[
+                ("Ghazala Khan", EntityKind::Person, "Ghazala Khan"),
+                ("Mr. Khan", EntityKind::Person, "Khan"),
+                ("Ms. Khan", EntityKind::Person, "Khan"),
+                ("Humayun Khan", EntityKind::Person, "Humayun Khan"),
+            ],
+        );
+        let quotes = run(body, &ents);
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
+        assert_eq!(quotes[0].3.as_deref(), Some("Ghazala Khan"));
+    }
+
+    #[test]
     fn appositive_and_inverted_attributions() {
         let body = "\"This people-powered campaign is revolutionizing American politics,\" Jeff Weaver, Sanders' campaign manager, said in a statement.\n\n“We are done,” said Mr. Smith, a spokesman.\n\nThe economy is improving, according to officials.";
         let ents = entities(

@@ -245,6 +245,8 @@ pub fn mention_right(v: &View, first: usize, hi: usize) -> Option<Span> {
 struct Person {
     name: String,
     feminine: Option<bool>,
+    /// Mentions of this name carry both genders ("Mr. Khan" and "Ms. Khan"): it tells none.
+    mixed: bool,
 }
 
 /// Resolves speaker mentions of one article to canonical names.
@@ -294,8 +296,9 @@ impl<'a> Resolver<'a> {
             if name.is_empty() {
                 continue;
             }
-            // Title right before the mention (or inside it) tells gender: "Mrs. Clinton".
-            let before = body[..e.span.start].trim_end().trim_end_matches('.');
+            // The word right before the mention (or its first) tells gender: "Mrs. Clinton",
+            // "her son, Humayun Khan".
+            let before = body[..e.span.start].trim_end().trim_end_matches(['.', ',']);
             let prev_word = super::lexicon::last_word(before);
             let first_in = e
                 .span
@@ -308,20 +311,33 @@ impl<'a> Resolver<'a> {
                 .or_else(|| names::first_name_feminine(name.split(' ').next().unwrap_or("")));
             match people.iter_mut().find(|p| p.name == name) {
                 Some(p) => {
-                    p.feminine = p.feminine.or(feminine);
+                    if feminine.is_some() && p.feminine.is_some() && feminine != p.feminine {
+                        p.mixed = true;
+                    }
+                    p.feminine = if p.mixed {
+                        None
+                    } else {
+                        p.feminine.or(feminine)
+                    };
                 }
-                None => people.push(Person { name, feminine }),
+                None => people.push(Person {
+                    name,
+                    feminine,
+                    mixed: false,
+                }),
             }
         }
-        // A surname-only person takes the gender of the full name it stands for, and back.
+        // A surname-only person takes the gender of the full name it stands for, and back,
+        // when the article gives that surname to one full name only: "Mr. Khan" says nothing
+        // of Ghazala Khan when Humayun Khan is named too.
         for i in 0..people.len() {
-            if people[i].feminine.is_none() {
-                let last = last_word(&people[i].name).to_string();
-                let g = people
-                    .iter()
-                    .filter(|p| last_word(&p.name) == last)
-                    .find_map(|p| p.feminine);
-                people[i].feminine = g;
+            if people[i].feminine.is_some() || people[i].mixed {
+                continue;
+            }
+            let last = last_word(&people[i].name);
+            let same_surname = || people.iter().filter(|p| last_word(&p.name) == last);
+            if same_surname().filter(|p| p.name.contains(' ')).count() == 1 {
+                people[i].feminine = same_surname().filter(|p| !p.mixed).find_map(|p| p.feminine);
             }
         }
         Resolver {
