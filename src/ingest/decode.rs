@@ -1,5 +1,6 @@
-//! Bytes to text: gzip, and character encodings (UTF-8, UTF-16 with BOM, Windows-1252), and
-//! the refusal of binary data. Owns no format knowledge beyond "is this text at all".
+//! Bytes to text: gzip, and character encodings (UTF-8, UTF-16 with BOM, the encoding a file
+//! declares, Windows-1252), and the refusal of binary data. Owns no format knowledge beyond "is
+//! this text at all".
 
 use std::io::Read;
 
@@ -150,6 +151,16 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// mostly UTF-8 with a few broken sequences). Binary data is an error whose text is the skip
 /// reason.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
+    text_declared(bytes, None)
+}
+
+/// As [`text`], for a file that declares its encoding (an HTML page's `<meta charset>`): bytes
+/// that are not UTF-8 are read in the declared encoding instead of Windows-1252, when it is an
+/// ASCII-compatible one other than UTF-8 (`gb2312`, `windows-1250`).
+pub fn text_declared(
+    bytes: &[u8],
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<String, String> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (s, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         check_text(&s)?;
@@ -170,7 +181,10 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
         Ok(s) => s.to_string(),
         Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
         Err(_) => {
-            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let enc = declared
+                .filter(|e| e.is_ascii_compatible() && **e != *encoding_rs::UTF_8)
+                .unwrap_or(encoding_rs::WINDOWS_1252);
+            let (s, _) = enc.decode_without_bom_handling(bytes);
             s.into_owned()
         }
     };
@@ -213,6 +227,29 @@ mod tests {
         assert_eq!(
             text(b"a \xa315.8m signing, \x93quoted\x94").unwrap(),
             "a £15.8m signing, “quoted”"
+        );
+    }
+
+    #[test]
+    fn a_declared_encoding_reads_bytes_that_are_not_utf8() {
+        let gb = b"\xd6\xd0\xce\xc4 news"; // "中文" in GB2312
+        assert_eq!(
+            text_declared(gb, Some(encoding_rs::GBK)).unwrap(),
+            "中文 news"
+        );
+        let cp1250 = b"Zgoda PE na umow\xea o handlu, \xb9"; // "ę", "ą"
+        assert_eq!(
+            text_declared(cp1250, Some(encoding_rs::WINDOWS_1250)).unwrap(),
+            "Zgoda PE na umowę o handlu, ą"
+        );
+        // A false UTF-8 declaration leaves the Windows-1252 fallback; valid UTF-8 stays UTF-8.
+        assert_eq!(
+            text_declared(b"a \xa315", Some(encoding_rs::UTF_8)).unwrap(),
+            "a £15"
+        );
+        assert_eq!(
+            text_declared("Café".as_bytes(), Some(encoding_rs::WINDOWS_1250)).unwrap(),
+            "Café"
         );
     }
 

@@ -217,9 +217,69 @@ const DATE_MARKS: &[&str] = &[
     "date", "time", "byline", "posted", "publish", "datum", "dateline", "meta", "zeit", "fecha",
 ];
 
-/// Reads an HTML page: one article (title, date and main text; see the module comment).
+/// Reads an HTML page: one article (title, date and main text; see the module comment), its
+/// bytes decoded in the encoding its `<meta>` declares when they are not UTF-8, and without stray
+/// NUL bytes.
 pub fn parse(display: &str, bytes: &[u8]) -> Parsed {
-    super::one_article(display, bytes, read)
+    let without_nuls: Vec<u8>;
+    let bytes = if stray_nuls(bytes) {
+        without_nuls = bytes.iter().copied().filter(|b| *b != 0).collect();
+        &without_nuls
+    } else {
+        bytes
+    };
+    super::one_article(display, bytes, declared_encoding(bytes), read)
+}
+
+/// At most one NUL byte per this many bytes is a stray one: HTML parsers drop NULs (a parse error
+/// in the HTML standard), so a page with a few is text, not binary data (a UTF-16 page without a
+/// BOM is half NULs).
+const STRAY_NUL_EVERY: usize = 1000;
+
+fn stray_nuls(bytes: &[u8]) -> bool {
+    let nuls = bytes.iter().filter(|b| **b == 0).count();
+    nuls > 0 && nuls * STRAY_NUL_EVERY <= bytes.len()
+}
+
+/// How far into a page its `<meta>` encoding declaration is looked for (the HTML standard's
+/// prescan reads 1,024 bytes; archived pages often have scripts injected before it).
+const ENCODING_SCAN: usize = 64 * 1024;
+
+/// The encoding the page's first `<meta charset="…">` or `<meta http-equiv="Content-Type"
+/// content="text/html; charset=…">` names, read from the bytes (`charset` attributes of
+/// scripts are the script's, not the page's).
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.get(..bytes.len().min(ENCODING_SCAN)).unwrap_or(bytes);
+    let head = head.to_ascii_lowercase();
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let mut rest = head.as_slice();
+    while let Some(at) = find(rest, b"<meta") {
+        let tag_and_after = rest.get(at..).unwrap_or_default();
+        let end = tag_and_after
+            .iter()
+            .position(|&c| c == b'>')
+            .unwrap_or(tag_and_after.len());
+        let tag = tag_and_after.get(..end).unwrap_or_default();
+        if let Some(c) = find(tag, b"charset=") {
+            let value = tag.get(c + b"charset=".len()..).unwrap_or_default();
+            let value = value
+                .iter()
+                .position(|c| !matches!(c, b'"' | b'\'' | b' '))
+                .and_then(|start| value.get(start..))
+                .unwrap_or_default();
+            let len = value
+                .iter()
+                .position(|c| {
+                    !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'))
+                })
+                .unwrap_or(value.len());
+            if let Some(enc) = value.get(..len).and_then(encoding_rs::Encoding::for_label) {
+                return Some(enc);
+            }
+        }
+        rest = tag_and_after.get(end..).unwrap_or_default();
+    }
+    None
 }
 
 fn selector(s: &str) -> Option<Selector> {
@@ -1551,6 +1611,36 @@ to go to war.</p>
             without_boilerplate(body.into(), &blocks),
             "The minister said on Tuesday that the budget would be cut by a tenth next year."
         );
+    }
+
+    #[test]
+    fn a_page_is_read_in_the_encoding_its_meta_declares() {
+        let page = |head: &str, body: &[u8]| {
+            let mut b = format!("<html><head>{head}<title>T</title></head><body><p>").into_bytes();
+            b.extend_from_slice(body);
+            b.extend_from_slice(b"</p></body></html>");
+            b
+        };
+        let gb = page(
+            r#"<script src="a.js" charset="utf-8"></script><meta http-equiv="Content-Type" content="text/html; charset=gb2312"/>"#,
+            b"\xd6\xd0\xce\xc4",
+        );
+        assert_eq!(declared_encoding(&gb), Some(encoding_rs::GBK));
+        let r = parse("gb.html", &gb);
+        assert_eq!(r.records.first().map(|r| r.body.as_str()), Some("中文"));
+        let cp1250 = page(r#"<meta charset='windows-1250'>"#, b"umow\xea");
+        assert_eq!(declared_encoding(&cp1250), Some(encoding_rs::WINDOWS_1250));
+        assert_eq!(declared_encoding(&page("", b"x")), None);
+        // A stray NUL is dropped; a page of NULs is still binary.
+        let mut nul = page("", b"Text with a stray NUL");
+        nul.insert(nul.len() - 20, 0); // inside "NUL"
+        nul.extend(std::iter::repeat_n(b' ', 1000));
+        let r = parse("nul.html", &nul);
+        assert_eq!(
+            r.records.first().map(|r| r.body.as_str()),
+            Some("Text with a stray NUL")
+        );
+        assert!(!parse("bin.html", &[0u8; 64]).skips.is_empty());
     }
 
     #[test]

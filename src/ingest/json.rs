@@ -26,7 +26,7 @@ const WRAPPERS: &[&str] = &[
 
 /// Reads a JSON file (`lines`: JSON Lines, one object a line): one article per object.
 pub fn parse(display: &str, bytes: &[u8], lines: bool) -> Parsed {
-    let text = match super::decoded(display, bytes) {
+    let text = match super::decoded(display, bytes, None) {
         Ok(t) => t,
         Err(parsed) => return parsed,
     };

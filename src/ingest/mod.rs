@@ -188,9 +188,14 @@ fn broken_gzip(display: &str, format: Format, mut out: Vec<u8>, reason: String) 
     parsed
 }
 
-/// Decodes a file's text; the error is the `Parsed` holding the skip that says why.
-fn decoded(display: &str, bytes: &[u8]) -> Result<String, Parsed> {
-    decode::text(bytes).map_err(|reason| Parsed {
+/// Decodes a file's text (in the encoding it declares, if any, when it is not UTF-8); the error
+/// is the `Parsed` holding the skip that says why.
+fn decoded(
+    display: &str,
+    bytes: &[u8],
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<String, Parsed> {
+    decode::text_declared(bytes, declared).map_err(|reason| Parsed {
         records: Vec::new(),
         skips: vec![Skip::new(display, reason)],
     })
@@ -200,9 +205,10 @@ fn decoded(display: &str, bytes: &[u8]) -> Result<String, Parsed> {
 fn one_article(
     display: &str,
     bytes: &[u8],
+    declared: Option<&'static encoding_rs::Encoding>,
     read: fn(&str, &str) -> Result<Record, String>,
 ) -> Parsed {
-    let text = match decoded(display, bytes) {
+    let text = match decoded(display, bytes, declared) {
         Ok(t) => t,
         Err(parsed) => return parsed,
     };

@@ -14,7 +14,7 @@ const MAX_HEADER_LINES: usize = 40;
 
 /// Reads a text file: one article, with a `Key: value` header block when it has one.
 pub fn parse(display: &str, bytes: &[u8]) -> Parsed {
-    super::one_article(display, bytes, read)
+    super::one_article(display, bytes, None, read)
 }
 
 /// The header fields newsdex understands, by normalised key.
