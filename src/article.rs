@@ -73,6 +73,8 @@ pub enum DateCue {
     /// Any date in the text of a sidebar (not its comments or lists of other articles): "Mise
     /// en ligne 23 mai 2019".
     SidebarText,
+    /// Text of a link to the page's own URL (this article's teaser in a list of articles).
+    OwnTeaser,
 }
 
 /// A date string and where it was found.

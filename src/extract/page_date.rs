@@ -7,7 +7,7 @@
 //! boilerplate ("Stand: 09.10.2017", "Diese Seite wurde zuletzt am … bearbeitet"; see
 //! `statement_in`), any date in the text, then last resorts
 //! (a byline inside a footer or share bar, the main image's path, any date in a footer's or an
-//! aside's text, then in a sidebar's). Sanity checks: a date from
+//! aside's text, then in a sidebar's, then in a link to the page itself). Sanity checks: a date from
 //! the URL or the text is never after the page's modification date, a date in running text that an
 //! "updated" word introduces comes after every other date in that text, and text dates before
 //! 1990 are not web publication dates.
@@ -440,7 +440,8 @@ fn source_of(cue: DateCue) -> DateSource {
         | DateCue::PageText
         | DateCue::MarkedBoilerplate
         | DateCue::BoilerplateText
-        | DateCue::SidebarText => DateSource::Text,
+        | DateCue::SidebarText
+        | DateCue::OwnTeaser => DateSource::Text,
     }
 }
 
@@ -454,7 +455,8 @@ fn value_of(c: &PageDate) -> Option<DateValue> {
         | DateCue::PageText
         | DateCue::MarkedBoilerplate
         | DateCue::BoilerplateText
-        | DateCue::SidebarText => best_in_text(&c.text).map(DateValue::day),
+        | DateCue::SidebarText
+        | DateCue::OwnTeaser => best_in_text(&c.text).map(DateValue::day),
     }
 }
 
@@ -836,6 +838,12 @@ mod tests {
             cand("Copyright © 19.12.2019", DateCue::BoilerplateText),
         ];
         assert_eq!(choose(&dates).unwrap().display, "2019-12-19");
+        let teaser = cand("10.11.2021 Menschenrechte achten", DateCue::OwnTeaser);
+        assert_eq!(
+            choose(&[teaser.clone(), dates[0].clone()]).unwrap().display,
+            "2019-05-23"
+        );
+        assert_eq!(choose(&[teaser]).unwrap().display, "2021-11-10");
         assert_eq!(choose(&[cand("no date here", DateCue::PageText)]), None);
         assert_eq!(choose(&[]), None);
     }

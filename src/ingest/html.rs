@@ -1239,7 +1239,42 @@ fn page_dates(
             cue: DateCue::SidebarText,
         });
     }
+    if let Some(u) = url {
+        for text in links_to_itself(doc, u) {
+            push(&mut out, &text, DateCue::OwnTeaser);
+        }
+    }
     out
+}
+
+/// The path of a URL or link (`https://x.org/a/b/?q#f` and `/a/b` are both `/a/b`).
+fn url_path(u: &str) -> &str {
+    let rest = u
+        .split_once("://")
+        .map_or(u, |(_, r)| r.find('/').map_or("", |i| &r[i..]));
+    rest.split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/')
+}
+
+/// How many links to the page itself are read.
+const MAX_OWN_LINKS: usize = 5;
+
+/// The texts of links to the page's own URL (a list of articles that includes this one, with
+/// its date: `<a href="/menschenrechte-achten"><div class="authored">10.11.2021</div>…`); none
+/// when the URL has no path.
+fn links_to_itself(doc: &Html, url: &str) -> Vec<String> {
+    let own = url_path(url);
+    let Some(sel) = selector("a[href]").filter(|_| !own.is_empty()) else {
+        return Vec::new();
+    };
+    doc.select(&sel)
+        .filter(|a| a.value().attr("href").is_some_and(|h| url_path(h) == own))
+        .map(|a| a.text().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.trim().is_empty())
+        .take(MAX_OWN_LINKS)
+        .collect()
 }
 
 /// Reads one decoded HTML page into a record; the error is the skip reason. A page with a
@@ -1533,6 +1568,36 @@ to go to war.</p>
             texts_of(&r, DateCue::SidebarText),
             ["Mise en ligne 23 mai 2019"]
         );
+    }
+
+    #[test]
+    fn links_to_the_page_itself_are_its_teasers() {
+        for (u, want) in [
+            (
+                "https://www.awo.org/menschenrechte-achten/?x=1#top",
+                "/menschenrechte-achten",
+            ),
+            ("/menschenrechte-achten", "/menschenrechte-achten"),
+            ("https://www.awo.org/", ""),
+            ("https://www.awo.org", ""),
+        ] {
+            assert_eq!(url_path(u), want, "{u}");
+        }
+        let page = r#"<html><head><title>Menschenrechte achten</title>
+<link rel="canonical" href="https://www.awo.org/menschenrechte-achten"></head><body>
+<h1>Menschenrechte achten</h1><p>Text.</p><div class="teaser-list">
+<a href="/andere-meldung"><div class="authored">09.11.2021</div><h2>Andere</h2></a>
+<a href="/menschenrechte-achten"><div class="authored">10.11.2021</div><h2>Menschenrechte achten</h2></a>
+<a href="https://www.awo.org/">Start 1.1.2020</a></div></body></html>"#;
+        let r = read("o.html", page).unwrap();
+        assert_eq!(
+            texts_of(&r, DateCue::OwnTeaser),
+            ["10.11.2021 Menschenrechte achten"]
+        );
+        // A page without a path of its own has no teaser of itself.
+        let home = page.replace("awo.org/menschenrechte-achten\"", "awo.org/\"");
+        let r = read("o.html", &home).unwrap();
+        assert!(texts_of(&r, DateCue::OwnTeaser).is_empty());
     }
 
     #[test]
