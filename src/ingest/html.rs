@@ -24,7 +24,8 @@ use serde_json::Value;
 use crate::article::{DateCue, PageDate, Record};
 use crate::ingest::Parsed;
 
-/// Elements whose content is never article text.
+/// Elements whose content is never article text (`rt`, `rp`: a ruby annotation's reading,
+/// the furigana over 子ども, is not the text).
 const EXCLUDED: &[&str] = &[
     "script",
     "style",
@@ -43,6 +44,8 @@ const EXCLUDED: &[&str] = &[
     "figcaption",
     "menu",
     "dialog",
+    "rt",
+    "rp",
 ];
 
 /// Block elements that end a run of text in the fallback reader (pages without `<p>`).
@@ -528,10 +531,13 @@ fn nesting_depth(text: &str) -> usize {
 /// hand-written reader reads the page instead.
 const MIN_CRATE_TEXT: usize = 250;
 
-/// The main text as the `trafilatura` crate finds it (its readability fallback on), one
-/// paragraph per block of its output; `None` when it finds nothing or fails.
+/// The main text as the `trafilatura` crate finds it (its readability fallback on, ruby
+/// readings pruned first), one paragraph per block of its output; `None` when it finds nothing
+/// or fails.
 fn main_text(html: &str) -> Option<String> {
-    let opts = trafilatura::Options::default().with_fallback(true);
+    let opts = trafilatura::Options::default()
+        .with_fallback(true)
+        .with_prune_selector("rt, rp");
     let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         trafilatura::extract(html, &opts)
     }))
@@ -1706,6 +1712,26 @@ to go to war.</p>
             Some("Text with a stray NUL")
         );
         assert!(!parse("bin.html", &[0u8; 64]).skips.is_empty());
+    }
+
+    #[test]
+    fn ruby_readings_are_not_text() {
+        let sentence = "<ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための法律ができました。";
+        // Long enough for the crate, and short for the hand-written reader.
+        for n in [12, 1] {
+            let page = format!(
+                "<html><head><title>T</title></head><body><article><h1>T</h1><p>{}</p></article></body></html>",
+                sentence.repeat(n)
+            );
+            let r = read("ruby.html", &page).unwrap();
+            // (The hand-written reader joins text nodes with a space: "子 どもへの".)
+            assert!(
+                n == 1 || r.body.contains("子どもへの虐待をなくすための法律"),
+                "{}",
+                r.body
+            );
+            assert!(!r.body.contains("ぎゃくたい"), "{}", r.body);
+        }
     }
 
     #[test]
