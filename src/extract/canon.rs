@@ -174,7 +174,7 @@ fn person_named_by_surname(mentions: &mut [(Span, EntityKind)], names: &mut [Str
                 && bare_people.contains(last)
                 && untitled
                     .iter()
-                    .all(|w| ner::usually_capitalised(w) != Some(false))
+                    .all(|w| ner::usual_case(w).is_none_or(|c| c == ner::UsualCase::Capitalised))
                 && !things.contains(given.join(" ").as_str())
                 && !given.iter().any(|w| things.contains(w))
         })

@@ -17,10 +17,12 @@
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
 //! - **surnames**: a one-word name joins the person with that surname who has at least
 //!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
-//!   A place or organisation ("Israel") is no surname, nor among entities a common word ("Hill");
+//!   A place, organisation or nationality ("Israel", "Cuban") is no surname, nor among entities
+//!   a common word ("Black");
 //!   among speakers, who were quoted, a common word is ("Pence").
-//! - **fragments before a surname**: a name the entity tagger, reading it alone, does not take
-//!   for one person ("Claim Trump") joins the person its last word stands for.
+//! - **fragments before a surname**: a surname after one or two capitalised words that are each
+//!   a title or another name ("Texas Sen. Cruz"), or among speakers a common word ("Claim
+//!   Trump"), joins the person it stands for; among entities "Stop Trump" is a movement.
 //!
 //! The canonical name of an identity is its most counted full name. The grouping is a pure
 //! function of the names and counts, so an index rebuilt or merged from the same documents gets
@@ -175,8 +177,9 @@ pub trait Knowledge {
     fn is_common_word(&self, word: &str) -> bool;
     /// Whether a word is a known first name ("Bill", "Mark").
     fn is_first_name(&self, word: &str) -> bool;
-    /// Whether a word alone names a place or an organisation and never a person ("Israel").
-    fn is_place_or_organisation(&self, word: &str) -> bool;
+    /// Whether a word alone names a place, an organisation or another thing and never a
+    /// person ("Israel", "Cuban").
+    fn is_other_name(&self, word: &str) -> bool;
 }
 
 /// Which table names come from: it decides whether a bare common word can be a surname.
@@ -363,12 +366,13 @@ pub fn identities(
             .filter(|&r| know.is_person(&names[r]))
             .max_by_key(|&r| (g.total(r), std::cmp::Reverse(r)));
         // The bare word must read as a surname: no first name ("Mike"), acronym ("NFL"),
-        // place or organisation ("Israel"), and among entities no common word ("Hill").
+        // place, organisation or nationality ("Israel", "Cuban"), and among entities no
+        // common word ("Black").
         let word = names[bare[0]].split_whitespace().last().unwrap_or("");
         let surname_like = (table == Table::Speakers || !know.is_common_word(word))
             && !know.is_first_name(word)
             && word.chars().any(char::is_lowercase)
-            && !know.is_place_or_organisation(word);
+            && !know.is_other_name(word);
         if let Some(top) = top
             && surname_like
         {
@@ -383,22 +387,34 @@ pub fn identities(
             }
         }
     }
-    // Fragments before a surname ("Claim Trump", "Team Trump"): two words, the first a
-    // common word and no first name, the second the surname of a person.
+    // Fragments before a surname ("Texas Sen. Cruz", a speaker "Claim Trump"): the surname of
+    // a person after one or two capitalised words that are each a title or another name, or
+    // among speakers a common word, and no first name. Among entities a common word before a
+    // surname may name a thing of its own: "Stop Trump" is a movement.
     for (a, p) in parsed.iter().enumerate() {
-        let [_, last] = p.words.as_slice() else {
+        let [_, .., last] = p.words.as_slice() else {
             continue;
         };
         let Some(&b) = fold_of.get(std::slice::from_ref(last)) else {
             continue;
         };
-        let first = names[a].split_whitespace().next().unwrap_or("");
+        let written: Vec<&str> = names[a].split_whitespace().collect();
+        let Some((_, before)) = written.split_last() else {
+            continue;
+        };
+        if before.len() > 2 || !before.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            continue; // "Friends of Abe", "National Diversity Coalition for Trump": names of their own
+        }
         let rb = g.find(b);
         if rb != g.find(a)
             && parsed[rb].words.len() >= 2
             && g.total(rb) >= g.total(a)
-            && know.is_common_word(first)
-            && !know.is_first_name(first)
+            && before.iter().all(|w| {
+                (table == Table::Speakers && know.is_common_word(w)
+                    || know.is_other_name(w)
+                    || crate::extract::canon::is_title(w))
+                    && !know.is_first_name(w)
+            })
             && know.is_person(&names[rb])
         {
             g.union(a, b);
@@ -423,15 +439,19 @@ mod tests {
         fn is_first_name(&self, word: &str) -> bool {
             matches!(word, "Bill")
         }
-        fn is_place_or_organisation(&self, word: &str) -> bool {
+        fn is_other_name(&self, word: &str) -> bool {
             matches!(word, "Israel" | "House")
         }
     }
 
     fn group(list: &[(&str, u64)]) -> Vec<(String, String)> {
+        group_in(Table::Entities, list)
+    }
+
+    fn group_in(table: Table, list: &[(&str, u64)]) -> Vec<(String, String)> {
         let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
         let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
-        let reps = identities(&names, &counts, &StandIn, Table::Entities);
+        let reps = identities(&names, &counts, &StandIn, table);
         names
             .iter()
             .zip(reps)
@@ -441,6 +461,40 @@ mod tests {
 
     fn rep_of<'a>(g: &'a [(String, String)], name: &str) -> &'a str {
         &g.iter().find(|(n, _)| n == name).unwrap().1
+    }
+
+    #[test]
+    fn fragments_before_a_surname_join_its_person_names_of_their_own_do_not() {
+        let list = [
+            ("Ted Cruz", 40),
+            ("Cruz", 5),
+            ("Israel Sen. Cruz", 1),
+            ("Claim Cruz", 1),
+            ("Friends of Cruz", 1),
+            ("Bill Cruz", 2),
+        ];
+        for table in [Table::Speakers, Table::Entities] {
+            let g = group_in(table, &list);
+            assert_eq!(
+                rep_of(&g, "Israel Sen. Cruz"),
+                "Ted Cruz",
+                "a place and a title"
+            );
+            assert_eq!(rep_of(&g, "Friends of Cruz"), "Friends of Cruz");
+            assert_eq!(rep_of(&g, "Bill Cruz"), "Bill Cruz", "a first name");
+        }
+        let speakers = group_in(Table::Speakers, &list);
+        assert_eq!(
+            rep_of(&speakers, "Claim Cruz"),
+            "Ted Cruz",
+            "a fragment speaks"
+        );
+        let entities = group_in(Table::Entities, &list);
+        assert_eq!(
+            rep_of(&entities, "Claim Cruz"),
+            "Claim Cruz",
+            "a common word may name a thing (\"Stop Trump\")"
+        );
     }
 
     #[test]
@@ -459,7 +513,7 @@ mod tests {
             ("Obama", 85),
             ("Michelle Obama", 2),
         ]);
-        for n in ["Donald J. Trump", "Trump", "Donald Trump", "Claim Trump"] {
+        for n in ["Donald J. Trump", "Trump", "Donald Trump"] {
             assert_eq!(rep_of(&g, n), "Donald Trump", "{n}");
         }
         assert_eq!(rep_of(&g, "Ivanka Trump"), "Ivanka Trump");

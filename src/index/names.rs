@@ -182,17 +182,20 @@ impl identity::Knowledge for TaggerKnowledge {
         )
     }
 
+    /// A word the tagger has met in lower case ("black", "claim", "marine"), unless news
+    /// nearly always writes it with a capital: "Trump" is a name, though "trump" is a word.
     fn is_common_word(&self, word: &str) -> bool {
-        crate::extract::ner::model()
-            .is_some_and(|m| m.lex.clusters.contains_key(&word.to_lowercase()))
+        use crate::extract::ner::{UsualCase, model, usual_case};
+        model().is_some_and(|m| m.lex.clusters.contains_key(&word.to_lowercase()))
+            && usual_case(word) != Some(UsualCase::Capitalised)
     }
 
     fn is_first_name(&self, word: &str) -> bool {
         crate::extract::quotes::first_name_feminine(word).is_some()
     }
 
-    fn is_place_or_organisation(&self, word: &str) -> bool {
-        crate::extract::ner::names_a_place_or_organisation(word)
+    fn is_other_name(&self, word: &str) -> bool {
+        crate::extract::ner::names_no_person(word)
     }
 }
 
@@ -682,6 +685,21 @@ mod tests {
             "Tony Blair".into(),
             "Kremlin".into(),
         ])
+    }
+
+    #[test]
+    fn common_words_are_those_news_writes_in_lower_case() {
+        use identity::Knowledge;
+        let know = TaggerKnowledge;
+        assert!(know.is_common_word("black") && know.is_common_word("Claim"));
+        assert!(
+            !know.is_common_word("Trump"),
+            "nearly always written as a name"
+        );
+        assert!(
+            !know.is_common_word("Carol"),
+            "more often written as a name"
+        );
     }
 
     #[test]

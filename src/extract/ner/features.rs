@@ -149,6 +149,8 @@ pub const GAZ_PER: usize = 0;
 pub const GAZ_ORG: usize = 1;
 /// Gazetteer type index of locations.
 pub const GAZ_LOC: usize = 2;
+/// Gazetteer type index of other names (nationalities, events, works).
+pub const GAZ_MISC: usize = 3;
 /// Gazetteer position of a one-word name (0 begins, 1 is inside, 2 ends a longer one).
 pub const GAZ_ALONE: usize = 3;
 

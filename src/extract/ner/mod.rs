@@ -65,25 +65,41 @@ pub fn caseless_model() -> Option<&'static Model> {
         .as_ref()
 }
 
-/// Whether the tagger's gazetteer knows `word` alone as a place's or an organisation's name
-/// ("Israel", "Madison") and never as a word of a person's name ("Hanson", "Santos" are both).
-pub fn names_a_place_or_organisation(word: &str) -> bool {
-    use features::{GAZ_ALONE, GAZ_LOC, GAZ_ORG, GAZ_PER, gaz_bit};
+/// Whether the tagger's gazetteer knows `word` alone as a place's, an organisation's or
+/// another thing's name ("Israel", "Madison", the nationality "Cuban") and never as a word of
+/// a person's name ("Hanson", "Santos" are both).
+pub fn names_no_person(word: &str) -> bool {
+    use features::{GAZ_ALONE, GAZ_LOC, GAZ_MISC, GAZ_ORG, GAZ_PER, gaz_bit};
     let person: u16 = (0..4).map(|pos| gaz_bit(GAZ_PER, pos)).sum();
-    let alone = gaz_bit(GAZ_ORG, GAZ_ALONE) | gaz_bit(GAZ_LOC, GAZ_ALONE);
+    let alone =
+        gaz_bit(GAZ_ORG, GAZ_ALONE) | gaz_bit(GAZ_LOC, GAZ_ALONE) | gaz_bit(GAZ_MISC, GAZ_ALONE);
     model()
         .and_then(|m| m.lex.gaz_tokens.get(word))
         .is_some_and(|&bits| bits & person == 0 && bits & alone != 0)
 }
 
-/// Whether cased news nearly always writes `word` with a capital mid-sentence (over 90% of
-/// its uses: "Ferrera", "America"; not "against", "core" or "department"), from the caseless
-/// model's table of usual case; `None` for a word seen there fewer than 8 times, too rare to
-/// know ("Emanuel").
-pub fn usually_capitalised(word: &str) -> Option<bool> {
+/// How cased news writes a word mid-sentence, from the caseless model's table of usual case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsualCase {
+    /// Capitalised in under half of its uses: a common word ("against", "black").
+    Lower,
+    /// Capitalised in half to 90% of its uses ("White", "Carol", "House").
+    Mixed,
+    /// Capitalised in over 90% of its uses: a name ("Ferrera", "America", "Trump").
+    Capitalised,
+}
+
+/// How cased news usually writes `word` mid-sentence; `None` for a word seen there fewer
+/// than 8 times, too rare to know ("Emanuel").
+pub fn usual_case(word: &str) -> Option<UsualCase> {
     let code = *caseless_model()?.lex.usual_case.get(&word.to_lowercase())?;
-    // The low four bits are a log2 bucket of the count: 4 is 8 to 15 uses.
-    (code & 0xf >= 4).then_some(code >> 8 == 4)
+    // The low four bits are a log2 bucket of the count: 4 is 8 to 15 uses; bits 8 and up are
+    // the capitalised share's bucket (features::usual_case_code).
+    (code & 0xf >= 4).then_some(match code >> 8 {
+        0..=2 => UsualCase::Lower,
+        3 => UsualCase::Mixed,
+        _ => UsualCase::Capitalised,
+    })
 }
 
 /// Tags entity mentions in `body`, with the caseless model when the text has no case.
