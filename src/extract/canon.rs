@@ -15,13 +15,7 @@ use crate::extract::ner;
 /// Titles and offices written before a person's name ("Sen.", "spokeswoman"), one a line
 /// (`titles.txt`), lower case and without a trailing period.
 static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        include_str!("titles.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    std::sync::LazyLock::new(|| super::word_list::entries(include_str!("titles.txt")).collect());
 
 /// Company-form suffixes dropped from organisation names.
 const ORG_SUFFIXES: &[&str] = &[

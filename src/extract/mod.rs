@@ -14,6 +14,7 @@ pub mod ner;
 pub mod page_date;
 pub mod quotes;
 pub mod token;
+pub mod word_list;
 
 use crate::article::{Analysis, Record, Span};
 use crate::layout::Layout;

@@ -44,10 +44,7 @@ static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 });
 
 fn phrases(text: &'static str) -> Vec<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    super::word_list::entries(text).collect()
 }
 
 static UPDATED: LazyLock<Vec<&'static str>> =

@@ -45,13 +45,8 @@ pub fn is_abbreviation(word: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(bytes) {
         *d = s.to_ascii_lowercase();
     }
-    let set = SET.get_or_init(|| {
-        include_str!("abbreviations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    let set =
+        SET.get_or_init(|| super::word_list::entries(include_str!("abbreviations.txt")).collect());
     std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w))
 }
 
@@ -277,11 +272,8 @@ mod tests {
 
     #[test]
     fn abbreviation_list_is_lower_case_words_that_fit_the_lookup() {
-        let words: Vec<&str> = include_str!("abbreviations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let words: Vec<&str> =
+            crate::extract::word_list::entries(include_str!("abbreviations.txt")).collect();
         assert!(words.len() > 50, "{words:?}");
         for w in words {
             assert!(

@@ -7,6 +7,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::extract::word_list::entries;
+
 /// How a cue verb form relates to its subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueForm {
@@ -43,18 +45,11 @@ pub fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The words of a word-list file: one a line, blank lines and `#` comments left out.
-fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// Whether `word` is in the word-list file `list`, ignoring ASCII case: a hash set built
 /// once, so that a lookup does not scan the list (these run for every token).
 fn in_set(word: &str, cell: &'static OnceLock<HashSet<&'static str>>, list: &'static str) -> bool {
     let mut buf = [0u8; 24];
-    lower(word, &mut buf).is_some_and(|w| cell.get_or_init(|| words(list).collect()).contains(w))
+    lower(word, &mut buf).is_some_and(|w| cell.get_or_init(|| entries(list).collect()).contains(w))
 }
 
 /// `pub fn $name(word) -> bool`: whether `word` is in the word-list file `words/$file`,
@@ -85,7 +80,7 @@ pub fn cue_form(word: &str) -> Option<CueForm> {
             (PARTICIPLE, CueForm::Participle),
             (FINITE, CueForm::Finite),
         ] {
-            for w in words(list) {
+            for w in entries(list) {
                 m.insert(w, form);
             }
         }
