@@ -696,10 +696,9 @@ mod tests {
             !know.is_common_word("Trump"),
             "nearly always written as a name"
         );
-        assert!(
-            !know.is_common_word("Carol"),
-            "more often written as a name"
-        );
+        assert!(!know.is_common_word("Carol"), "never met in lower case");
+        assert!(know.is_other_name("Cuban") && know.is_other_name("Israel"));
+        assert!(!know.is_other_name("Trump"));
     }
 
     #[test]
