@@ -88,8 +88,10 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
         .iter()
         .map(|(span, kind)| clean(span.text(body), *kind))
         .collect();
+    person_in_list_of_people(&mut mentions, &mut names, body);
     person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
+    person_after_comma(&mut mentions, &mut names, body);
     let resolved: Vec<String> = names
         .iter()
         .zip(&mentions)
@@ -127,6 +129,96 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
             }
         })
         .collect()
+}
+
+/// Named pattern `person_after_comma`: a person mention that runs over a comma is a place
+/// or organisation in apposition before the name ("the chancellor of Baylor University,
+/// Starr has dealt"), whether the tagger read it so or a pattern above retyped it: the
+/// person is the capitalised words after the last comma. A generational suffix after a comma ("Martin Luther King, Jr.") stays part of the name.
+fn person_after_comma(mentions: &mut [(Span, EntityKind)], names: &mut [String], body: &str) {
+    for (mention, name) in mentions.iter_mut().zip(names.iter_mut()) {
+        let (span, kind) = *mention;
+        let text = span.text(body);
+        let Some(comma) = text.rfind(',') else {
+            continue;
+        };
+        let after = &text[comma + 1..];
+        let words: Vec<&str> = after.split_whitespace().collect();
+        let suffix = words.len() == 1
+            && matches!(bare(words[0]).as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
+        if kind != EntityKind::Person
+            || suffix
+            || words.is_empty()
+            || !words.iter().all(|w| is_capitalised_word(w))
+        {
+            continue;
+        }
+        let start = span.start + comma + 1 + (after.len() - after.trim_start().len());
+        mention.0 = Span::new(start, span.end);
+        *name = clean(mention.0.text(body), EntityKind::Person);
+    }
+}
+
+/// Named pattern `person_in_list_of_people`: in a list of three or more names joined by
+/// commas and "and" ("John Leguizamo, Zoe Saldana, America Ferrera, Gina Rodriguez"), a
+/// member the tagger read as a place, organisation or other name is a person's when every
+/// other member is a person, at least two of them named in full, and it is shaped as a
+/// person's name: two or three words news writes capitalised, the last no place's or
+/// organisation's name alone, no company suffix. A list names things of one kind; this is
+/// the label consistency of coordination.
+fn person_in_list_of_people(mentions: &mut [(Span, EntityKind)], names: &mut [String], body: &str) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].0.start);
+    let joined = |a: usize, b: usize| {
+        let (end, start) = (mentions[a].0.end, mentions[b].0.start);
+        end <= start
+            && body.get(end..start).is_some_and(|between| {
+                matches!(
+                    between
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .as_str(),
+                    "," | "and" | ", and"
+                )
+            })
+    };
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    for (n, &i) in order.iter().enumerate() {
+        match lists.last_mut() {
+            Some(list) if n > 0 && joined(order[n - 1], i) => list.push(i),
+            _ => lists.push(vec![i]),
+        }
+    }
+    for list in lists.into_iter().filter(|l| l.len() >= 3) {
+        let odd: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&i| mentions[i].1 != EntityKind::Person)
+            .collect();
+        let full_people = list
+            .iter()
+            .filter(|&&i| mentions[i].1 == EntityKind::Person && names[i].contains(' '))
+            .count();
+        if odd.len() != 1 || full_people < 2 {
+            continue;
+        }
+        let i = odd[0];
+        let raw = clean(mentions[i].0.text(body), EntityKind::Person);
+        let words: Vec<&str> = raw.split(' ').collect();
+        let person_shaped = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                is_capitalised_word(w)
+                    && !is_title(w)
+                    && !ORG_SUFFIXES.contains(&bare(w).as_str())
+                    && ner::usual_case(w).is_none_or(|c| c == ner::UsualCase::Capitalised)
+            })
+            && words.last().is_some_and(|w| !ner::names_no_person(w));
+        if person_shaped {
+            mentions[i].1 = EntityKind::Person;
+            names[i] = raw;
+        }
+    }
 }
 
 /// Named pattern `person_named_by_surname`: a name of two or three capitalised words the
@@ -352,6 +444,88 @@ mod tests {
             ],
         );
         assert_eq!(got, ["Vladimir Putin", "Vladimir Putin", "Vladimir Putin"]);
+    }
+
+    /// `canonicalize` over mentions given by their text (first occurrence), with kinds.
+    fn kinds(body: &str, mentions: &[(&str, EntityKind)]) -> Vec<(EntityKind, String)> {
+        let spans: Vec<(Span, EntityKind)> = mentions
+            .iter()
+            .map(|(m, k)| {
+                let start = body.find(m).unwrap();
+                (Span::new(start, start + m.len()), *k)
+            })
+            .collect();
+        canonicalize(body, spans)
+            .into_iter()
+            .map(|e| (e.kind, e.canonical))
+            .collect()
+    }
+
+    #[test]
+    fn person_after_comma_takes_the_name_after_an_apposition() {
+        let body = "Kenneth Starr spoke. Now the chancellor of Baylor University, Starr has dealt \
+                    with it. Starr said so. Martin Luther King, Jr. spoke. Smith, of Ohio, said.";
+        let got = kinds(
+            body,
+            &[
+                ("Kenneth Starr", EntityKind::Person),
+                ("Baylor University, Starr", EntityKind::Person),
+                ("Martin Luther King, Jr.", EntityKind::Person),
+                ("Smith, of Ohio", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[1], (EntityKind::Person, "Kenneth Starr".to_string()));
+        assert_eq!(got[2].1, "Martin Luther King, Jr.", "a suffix stays");
+        assert_eq!(
+            got[3].1, "Smith, of Ohio",
+            "only capitalised words make a name"
+        );
+    }
+
+    #[test]
+    fn person_in_list_of_people_reads_the_odd_member_as_a_person() {
+        let body = "John Leguizamo, Zoe Saldana, America Ferrera, Gina Rodriguez and more. \
+                    Hillary Clinton, Bernie Sanders and Goldman Sachs Inc. \
+                    Ann Lee, Bob Hope and Acme Corp. Ohio, Texas and Ford Motor. \
+                    Obama, Biden and Pixar Studios.";
+        let got = kinds(
+            body,
+            &[
+                ("John Leguizamo", EntityKind::Person),
+                ("Zoe Saldana", EntityKind::Person),
+                ("America Ferrera", EntityKind::Organization),
+                ("Gina Rodriguez", EntityKind::Person),
+                ("Hillary Clinton", EntityKind::Person),
+                ("Bernie Sanders", EntityKind::Person),
+                ("Goldman Sachs Inc", EntityKind::Organization),
+                ("Ann Lee", EntityKind::Person),
+                ("Bob Hope", EntityKind::Person),
+                ("Acme Corp", EntityKind::Organization),
+                ("Ohio", EntityKind::Location),
+                ("Texas", EntityKind::Location),
+                ("Ford Motor", EntityKind::Organization),
+                ("Obama", EntityKind::Person),
+                ("Biden", EntityKind::Person),
+                ("Pixar Studios", EntityKind::Organization),
+            ],
+        );
+        assert_eq!(got[2], (EntityKind::Person, "America Ferrera".to_string()));
+        assert_eq!(
+            got[6].0,
+            EntityKind::Organization,
+            "a company suffix: no person"
+        );
+        assert_eq!(
+            got[9].0,
+            EntityKind::Organization,
+            "a company suffix: no person"
+        );
+        assert_eq!(got[12].0, EntityKind::Organization, "a list of places");
+        assert_eq!(
+            got[15].0,
+            EntityKind::Organization,
+            "no member named in full"
+        );
     }
 
     #[test]
