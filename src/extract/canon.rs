@@ -92,22 +92,30 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
     person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
     person_after_comma(&mut mentions, &mut names, body);
+    let caseless = ner::is_caseless_text(body);
+    let in_headline: Vec<bool> = mentions
+        .iter()
+        .map(|(span, _)| !caseless && in_title_case_line(body, *span))
+        .collect();
+    let (candidates, text_full_names) = full_name_candidates(&mentions, &names, &in_headline);
     let resolved: Vec<String> = names
         .iter()
         .zip(&mentions)
-        .map(|(name, (_, kind))| {
+        .zip(&in_headline)
+        .map(|((name, (_, kind)), headline)| {
             if *kind != EntityKind::Person {
                 return name.clone();
             }
-            fuller_name(
-                name,
-                names
+            if *headline
+                && let Some(known) = text_full_names
                     .iter()
-                    .zip(&mentions)
-                    .filter(|(_, (_, k))| *k == EntityKind::Person)
-                    .map(|(n, _)| n.as_str()),
-            )
-            .unwrap_or_else(|| name.clone())
+                    .copied()
+                    .filter(|c| ends_with_words(name, c))
+                    .max_by_key(|c| c.len())
+            {
+                return known.to_string();
+            }
+            fuller_name(name, candidates.iter().copied()).unwrap_or_else(|| name.clone())
         })
         .collect();
     mentions
@@ -129,6 +137,73 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
             }
         })
         .collect()
+}
+
+/// The article's person names a shorter one may stand for, and its full names written
+/// outside title-case lines. Named pattern
+/// `headline_words_before_a_name`: a name read in a title-case line (a headline: "Ted Cruz
+/// Refuses to Disavow Lindsey Graham Endorsement") that ends with a full name of the text
+/// ("Lindsey Graham") is that name with the headline's words before it, so it is none.
+fn full_name_candidates<'a>(
+    mentions: &[(Span, EntityKind)],
+    names: &'a [String],
+    in_headline: &[bool],
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let people: Vec<(bool, &str)> = mentions
+        .iter()
+        .zip(names)
+        .zip(in_headline)
+        .filter(|(((_, kind), _), _)| *kind == EntityKind::Person)
+        .map(|((_, name), headline)| (*headline, name.as_str()))
+        .collect();
+    let text_full_names: Vec<&str> = people
+        .iter()
+        .filter(|(title, name)| !title && name.contains(' '))
+        .map(|(_, name)| *name)
+        .collect();
+    let candidates = people
+        .iter()
+        .filter(|(title, name)| {
+            !title
+                || !text_full_names
+                    .iter()
+                    .any(|full| full != name && ends_with_words(name, full))
+        })
+        .map(|(_, name)| *name)
+        .collect();
+    (candidates, text_full_names)
+}
+
+/// Whether `name`'s last words are the words of `tail`, and there are more before them.
+fn ends_with_words(name: &str, tail: &str) -> bool {
+    name.len() > tail.len()
+        && name.ends_with(tail)
+        && name[..name.len() - tail.len()].ends_with(' ')
+}
+
+/// Whether the line around `span` is title-cased (a headline, in a text with case): at least four words of four letters or
+/// more, and at least 80% of them capitalised.
+fn in_title_case_line(body: &str, span: Span) -> bool {
+    let start = body
+        .get(..span.start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = body
+        .get(span.end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(body.len(), |i| span.end + i);
+    let Some(line) = body.get(start..end) else {
+        return false;
+    };
+    let long: Vec<&str> = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 4 && capitalised * 10 >= long.len() * 8
 }
 
 /// Named pattern `person_after_comma`: a person mention that runs over a comma is a place
@@ -480,6 +555,52 @@ mod tests {
             got[3].1, "Smith, of Ohio",
             "only capitalised words make a name"
         );
+    }
+
+    #[test]
+    fn headline_words_before_a_name_are_no_part_of_it() {
+        let body = "Ted Cruz Refuses to Disavow Lindsey Graham Endorsement.\n\n\
+                    Sen. Ted Cruz refuses to disavow the endorsement of Sen. Lindsey Graham. \
+                    Graham said so.\n\nVladimir Putin Warns West Over Sanctions\n\nPutin spoke.";
+        // `word` where `context` is first written.
+        let at = |context: &str, word: &str| {
+            let start = body.find(context).unwrap() + context.find(word).unwrap();
+            (Span::new(start, start + word.len()), EntityKind::Person)
+        };
+        let got = canonicalize(
+            body,
+            vec![
+                at("Disavow Lindsey Graham", "Disavow Lindsey Graham"),
+                at("Sen. Lindsey Graham", "Sen. Lindsey Graham"),
+                at("Graham said", "Graham"),
+                at("Vladimir Putin", "Vladimir Putin"),
+                at("Putin spoke", "Putin"),
+            ],
+        );
+        let names: Vec<&str> = got.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Lindsey Graham",
+                "Lindsey Graham",
+                "Lindsey Graham",
+                "Vladimir Putin",
+                "Vladimir Putin"
+            ],
+            "a headline's full name still names a bare surname of the text"
+        );
+        // A text in capitals has no headline to tell apart.
+        let body = "PRESIDENT CHARLES DE GAULLE SPOKE TODAY IN PARIS.\n\nDE GAULLE LEFT.";
+        let last = body.rfind("DE GAULLE").unwrap();
+        let got = canonicalize(
+            body,
+            vec![
+                (Span::new(10, 27), EntityKind::Person),
+                (Span::new(last, last + 9), EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[0].canonical, got[1].canonical);
+        assert!(got[0].canonical.starts_with("Charles"), "{got:?}");
     }
 
     #[test]

@@ -68,7 +68,7 @@ fn parse(name: &str) -> Parsed {
     let cleaned = crate::extract::canon::clean(name, crate::article::EntityKind::Misc);
     let mut raw: Vec<String> = cleaned
         .split_whitespace()
-        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .map(|w| without_accents(&w.trim_end_matches(',').to_lowercase()))
         .filter(|w| !w.is_empty())
         .collect();
     // Titles go before a full name ("Sen. Paul Ryan"); before a single word only an
@@ -95,6 +95,39 @@ fn parse(name: &str) -> Parsed {
     Parsed { words, initials }
 }
 
+/// `word` without combining accents ("françois" -> "francois"): one name written with and
+/// without them.
+fn without_accents(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
+/// Short forms of given names (`given_name_forms.txt`): (short form, full name) pairs.
+static GIVEN_NAME_FORMS: std::sync::LazyLock<
+    std::collections::HashSet<(&'static str, &'static str)>,
+> = std::sync::LazyLock::new(|| {
+    crate::extract::word_list::entries(include_str!("given_name_forms.txt"))
+        .flat_map(|line| {
+            let mut words = line.split_whitespace();
+            let full = words.next().unwrap_or("");
+            words.map(move |short| (short, full))
+        })
+        .collect()
+});
+
+/// Whether one of two given names is a known short form of the other ("ed", "edward").
+fn is_short_form_of(a: &str, b: &str) -> bool {
+    GIVEN_NAME_FORMS.contains(&(a, b)) || GIVEN_NAME_FORMS.contains(&(b, a))
+}
+
+/// Particles that begin a surname (`surname_particles.txt`): "de", "van".
+static PARTICLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::extract::word_list::entries(include_str!("surname_particles.txt")).collect()
+    });
+
 fn is_suffix(word: &str) -> bool {
     SUFFIXES.contains(&word.trim_end_matches('.'))
 }
@@ -117,13 +150,33 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     a != b && crate::index::names::levenshtein(a, b) == 1
 }
 
+/// Which names are a surname alone: one word ("Obama"), or a particle and a word ("De
+/// Blasio") when a longer name ends with the same two ("Bill de Blasio").
+fn bare_surnames(parsed: &[Parsed]) -> Vec<bool> {
+    let ends: std::collections::HashSet<&[String]> = parsed
+        .iter()
+        .filter(|p| p.words.len() >= 3)
+        .map(|p| &p.words[p.words.len() - 2..])
+        .collect();
+    parsed
+        .iter()
+        .map(|p| match p.words.as_slice() {
+            [_] => true,
+            [particle, _] => {
+                PARTICLES.contains(particle.as_str()) && ends.contains(p.words.as_slice())
+            }
+            _ => false,
+        })
+        .collect()
+}
+
 /// Union-find over name indexes; the root is the most counted member.
 struct Groups<'a> {
     parent: Vec<usize>,
     /// Summed counts of each root's members.
     sums: Vec<u64>,
-    /// Words of each name once titles and initials are gone.
-    words: Vec<usize>,
+    /// Whether each name is a bare surname ([`bare_surnames`]).
+    bare: Vec<bool>,
     counts: &'a [u64],
     names: &'a [String],
 }
@@ -142,7 +195,7 @@ impl Groups<'_> {
     fn better(&self, a: usize, b: usize) -> usize {
         let key = |i: usize| {
             (
-                self.words[i] < 2,
+                self.bare[i],
                 std::cmp::Reverse(self.counts[i]),
                 self.names[i].len(),
                 i,
@@ -201,10 +254,11 @@ pub fn identities(
     table: Table,
 ) -> Vec<usize> {
     let parsed: Vec<Parsed> = names.iter().map(|n| parse(n)).collect();
+    let is_bare = bare_surnames(&parsed);
     let mut g = Groups {
         parent: (0..names.len()).collect(),
         sums: counts.to_vec(),
-        words: parsed.iter().map(|p| p.words.len()).collect(),
+        bare: is_bare.clone(),
         counts,
         names,
     };
@@ -257,7 +311,7 @@ pub fn identities(
         let full: Vec<usize> = members
             .iter()
             .copied()
-            .filter(|&i| parsed[i].words.len() >= 2 && know.is_person(&names[i]))
+            .filter(|&i| !is_bare[i] && !parsed[i].words.is_empty() && know.is_person(&names[i]))
             .collect();
         // Middle names: "Hillary Clinton" inside "Hillary Rodham Clinton".
         for &a in &full {
@@ -284,35 +338,44 @@ pub fn identities(
         for &a in &full {
             let wa = &parsed[a].words;
             let own = g.find(a);
-            let mut targets: Vec<(usize, bool)> = full
+            // Each candidate with the times more common it must be: a known short form
+            // ("Ed", "Edward") once, a prefix ("Geoff") three times, a misspelling ten.
+            let mut targets: Vec<(usize, u64)> = full
                 .iter()
                 .copied()
-                .filter(|&b| {
+                .filter_map(|b| {
                     let wb = &parsed[b].words;
+                    if wb.len() != wa.len() || wb[1..] != wa[1..] {
+                        return None;
+                    }
                     let (fa, fb) = (&wa[0], &wb[0]);
                     let (short, long) = if fa.len() <= fb.len() {
                         (fa, fb)
                     } else {
                         (fb, fa)
                     };
-                    wb.len() == wa.len()
-                        && wb[1..] == wa[1..]
-                        && ((short.chars().count() >= MIN_SHORT_FORM
-                            && long.len() > short.len()
-                            && long.starts_with(short.as_str()))
-                            || (short.chars().count() >= 5 && one_edit_apart(fa, fb)))
+                    let ratio = if fa != fb && is_short_form_of(fa, fb) {
+                        1
+                    } else if short.chars().count() >= MIN_SHORT_FORM
+                        && long.len() > short.len()
+                        && long.starts_with(short.as_str())
+                    {
+                        SPELLING_RATIO
+                    } else if short.chars().count() >= 5 && one_edit_apart(fa, fb) {
+                        TYPO_RATIO
+                    } else {
+                        return None;
+                    };
+                    Some((g.find(b), ratio))
                 })
-                .map(|b| (g.find(b), one_edit_apart(&wa[0], &parsed[b].words[0])))
                 .filter(|&(rb, _)| rb != own)
                 .collect();
             targets.sort_unstable();
             targets.dedup();
-            if let [(only, typo)] = targets.as_slice() {
-                // A misspelling ("Hilary") is rare beside the name; a short form less so.
-                let ratio = if *typo { TYPO_RATIO } else { SPELLING_RATIO };
-                if g.total(*only) >= ratio * g.total(own) {
-                    g.union(a, *only);
-                }
+            if let [(only, ratio)] = targets.as_slice()
+                && g.total(*only) >= ratio * g.total(own)
+            {
+                g.union(a, *only);
             }
         }
     }
@@ -340,20 +403,14 @@ pub fn identities(
     // Surnames: a bare surname joins the person who dominates it, among every full name
     // ending with it ("American" is no surname: "African American" outweighs any person).
     for members in by_surname.values() {
-        let bare: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&i| parsed[i].words.len() == 1)
-            .collect();
+        let bare: Vec<usize> = members.iter().copied().filter(|&i| is_bare[i]).collect();
         if bare.is_empty() {
             continue;
         }
         let mut full: Vec<usize> = members
             .iter()
             .copied()
-            .filter(|&i| {
-                parsed[i].words.len() >= 2 && !parsed[i].words.last().is_some_and(|w| is_suffix(w))
-            })
+            .filter(|&i| !is_bare[i] && !parsed[i].words.last().is_some_and(|w| is_suffix(w)))
             .map(|i| g.find(i))
             .collect();
         full.sort_unstable();
@@ -407,7 +464,7 @@ pub fn identities(
         }
         let rb = g.find(b);
         if rb != g.find(a)
-            && parsed[rb].words.len() >= 2
+            && !is_bare[rb]
             && g.total(rb) >= g.total(a)
             && before.iter().all(|w| {
                 (table == Table::Speakers && know.is_common_word(w)
@@ -566,11 +623,56 @@ mod tests {
         assert_eq!(rep_of(&g, "Fox News Sean Hannity"), "Sean Hannity");
         assert_eq!(rep_of(&g, "Geoffrey Garin"), "Geoff Garin");
         assert_eq!(
-            rep_of(&g, "Ed Rendell"),
+            rep_of(&g, "Edward G. Rendell"),
             "Ed Rendell",
-            "two letters are too short a form"
+            "a known short form"
         );
         assert_ne!(rep_of(&g, "Dana Bash"), rep_of(&g, "Dan Bash"));
+    }
+
+    #[test]
+    fn short_forms_accents_and_particles_fold() {
+        let g = group(&[
+            ("Peter T. King", 5),
+            ("Pete King", 2),
+            ("Edna Smith", 3),
+            ("Ed Smith", 1),
+            ("Chris Hayes", 4),
+            ("Christopher Hayes", 2),
+            ("Christine Hayes", 2),
+            ("François Hollande", 6),
+            ("Francois Hollande", 1),
+            ("Bill de Blasio", 4),
+            ("De Blasio", 4),
+            ("Van Jones", 3),
+            ("Jones", 9),
+        ]);
+        assert_eq!(
+            rep_of(&g, "Pete King"),
+            "Peter T. King",
+            "a known form, fewer"
+        );
+        assert_eq!(
+            rep_of(&g, "Ed Smith"),
+            "Ed Smith",
+            "\"Ed\" is no form of Edna"
+        );
+        assert_eq!(
+            rep_of(&g, "Chris Hayes"),
+            "Chris Hayes",
+            "a form of two full names of the surname"
+        );
+        assert_eq!(rep_of(&g, "Francois Hollande"), "François Hollande");
+        assert_eq!(
+            rep_of(&g, "De Blasio"),
+            "Bill de Blasio",
+            "a particle and a surname is the surname alone"
+        );
+        assert_eq!(
+            rep_of(&g, "Van Jones"),
+            "Van Jones",
+            "no longer name ends so"
+        );
     }
 
     #[test]
