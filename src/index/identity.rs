@@ -10,12 +10,18 @@
 //!   form without initials goes to the one that dominates it.
 //! - **middle names** (people only): a name whose words are a part of a longer one, same first and last word
 //!   ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity has it.
-//! - **spelling** (people only): same surname, a first name that is a short form ("Geoff",
-//!   "Geoffrey") of one three times as common, or one letter off ("Hilary") of one ten times
-//!   as common.
+//! - **spelling**: same surname, a first name that is a known short form ("Ed", "Edward";
+//!   `given_name_forms.txt`) of one at least as common, a prefix ("Geoff", "Geoffrey"; not a
+//!   feminine form, "Eric", "Erica") of one three times as common, or one letter off
+//!   ("Hilary") of one three times as common, ten times when an article names both. Accents
+//!   fold ("François" ~ "Francois").
+//! - **suffixes**: a formal name with middle initials and a generational suffix joins the same
+//!   name without them, at least as common, when no article names both ("James B. Comey Jr."
+//!   ~ "James Comey"); "Donald Trump Jr." stays a son.
 //! - **fragments**: a tagger's fusion of words before a full name ("Fox News Sean Hannity",
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
-//! - **surnames**: a one-word name joins the person with that surname who has at least
+//! - **surnames**: a one-word name (or a particle and a word, "De Blasio", when a longer name
+//!   ends with them: `surname_particles.txt`) joins the person with that surname who has at least
 //!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
 //!   A place, organisation or nationality ("Israel", "Cuban") is no surname, nor among entities
 //!   a common word ("Black");
@@ -38,8 +44,9 @@ const MIN_FULL_ENTITY: u64 = 2;
 const BARE_RATIO: u64 = 4;
 /// How many times more common a spelling must be for a variant to join it.
 const SPELLING_RATIO: u64 = 3;
-/// How many times more common a name must be for a one-letter variant ("Hilary") to join it:
-/// "Ivana Trump" is not a misspelt "Ivanka Trump".
+/// How many times more common a name must be for a one-letter variant ("Hilary") to join it
+/// when one article names both: "Ivana Trump" there is not a misspelt "Ivanka Trump". A
+/// variant no article writes beside the name needs [`SPELLING_RATIO`].
 const TYPO_RATIO: u64 = 10;
 /// Shortest short form of a first name ("Ed" is too short: "Ed"/"Edna").
 const MIN_SHORT_FORM: usize = 3;
@@ -66,11 +73,40 @@ fn is_initial(word: &str) -> bool {
 
 fn parse(name: &str) -> Parsed {
     let cleaned = crate::extract::canon::clean(name, crate::article::EntityKind::Misc);
+    // "D.N.C." alone is an acronym.
+    let several_words = cleaned.split_whitespace().nth(1).is_some();
     let mut raw: Vec<String> = cleaned
         .split_whitespace()
-        .map(|w| without_accents(&w.trim_end_matches(',').to_lowercase()))
+        .flat_map(|w| {
+            // Brackets and quotation marks around a word are not its letters ("Bob]"); run-
+            // together initials are initials ("C.V." is "C. V.").
+            let w = without_accents(
+                &w.trim_matches(|c: char| "[](){}\"“”,".contains(c))
+                    .to_lowercase(),
+            );
+            let letters: Vec<&str> = w.split_inclusive('.').collect();
+            if several_words
+                && letters.len() > 1
+                && letters
+                    .iter()
+                    .all(|l| l.chars().count() == 2 && l.ends_with('.'))
+            {
+                letters.into_iter().map(str::to_string).collect()
+            } else {
+                vec![w]
+            }
+        })
         .filter(|w| !w.is_empty())
         .collect();
+    // A sentence's period after the last word ("Fox News Channel.") is no part of the name;
+    // an initial's ("Title I.") or a suffix's ("Jr.") is.
+    if let Some(last) = raw.last_mut()
+        && last.len() > 3
+        && last.ends_with('.')
+        && !is_suffix(last)
+    {
+        last.pop();
+    }
     // Titles go before a full name ("Sen. Paul Ryan"); before a single word only an
     // abbreviated one ("Mr. Trump"): "Justice Department" is no Department.
     while raw.len() > 1
@@ -121,6 +157,13 @@ static GIVEN_NAME_FORMS: std::sync::LazyLock<
 fn is_short_form_of(a: &str, b: &str) -> bool {
     GIVEN_NAME_FORMS.contains(&(a, b)) || GIVEN_NAME_FORMS.contains(&(b, a))
 }
+
+/// Endings that make a feminine given name of another (`feminine_name_endings.txt`): "Erica"
+/// is no long form of "Eric".
+static FEMININE_ENDINGS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::extract::word_list::entries(include_str!("feminine_name_endings.txt")).collect()
+    });
 
 /// Particles that begin a surname (`surname_particles.txt`): "de", "van".
 static PARTICLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
@@ -246,13 +289,21 @@ pub enum Table {
 }
 
 /// Groups `names` (with their counts: quotes for speakers, articles for entities) into
-/// identities: for each name, the index of its identity's canonical name.
+/// identities: for each name, the index of its identity's canonical name. `shared(a, b)` is
+/// how many articles name both (`shared(a, a)`: how many name `a`; 0 when not known): an
+/// article that writes "Ivana Trump" and "Ivanka Trump" means two people, not a misspelling.
 pub fn identities(
     names: &[String],
     counts: &[u64],
     know: &dyn Knowledge,
     table: Table,
+    shared: &dyn Fn(usize, usize) -> u64,
 ) -> Vec<usize> {
+    let together = |a: usize, b: usize| shared(a, b) > 0;
+    let articles = |a: usize| match shared(a, a) {
+        0 => counts[a],
+        n => n,
+    };
     let parsed: Vec<Parsed> = names.iter().map(|n| parse(n)).collect();
     let is_bare = bare_surnames(&parsed);
     let mut g = Groups {
@@ -334,18 +385,29 @@ pub fn identities(
                 g.union(a, *only);
             }
         }
-        // Spelling: a short form or a one-letter variant of a much more common first name.
-        for &a in &full {
+        // Spelling: a short form or a one-letter variant of a much more common first name,
+        // between two full names of which the tagger reads at least one as a person's
+        // ("Stan Greenberg"; "Stanley B. Greenberg" alone it does not).
+        let named: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| !is_bare[i] && !parsed[i].words.is_empty())
+            .collect();
+        for &a in &named {
             let wa = &parsed[a].words;
             let own = g.find(a);
+            let a_person = know.is_person(&names[a]);
             // Each candidate with the times more common it must be: a known short form
             // ("Ed", "Edward") once, a prefix ("Geoff") three times, a misspelling ten.
-            let mut targets: Vec<(usize, u64)> = full
+            let mut targets: Vec<(usize, u64)> = named
                 .iter()
                 .copied()
                 .filter_map(|b| {
                     let wb = &parsed[b].words;
-                    if wb.len() != wa.len() || wb[1..] != wa[1..] {
+                    if wb.len() != wa.len()
+                        || wb[1..] != wa[1..]
+                        || !(a_person || know.is_person(&names[b]))
+                    {
                         return None;
                     }
                     let (fa, fb) = (&wa[0], &wb[0]);
@@ -359,10 +421,16 @@ pub fn identities(
                     } else if short.chars().count() >= MIN_SHORT_FORM
                         && long.len() > short.len()
                         && long.starts_with(short.as_str())
+                        && !FEMININE_ENDINGS.contains(&long[short.len()..])
                     {
                         SPELLING_RATIO
                     } else if short.chars().count() >= 5 && one_edit_apart(fa, fb) {
-                        TYPO_RATIO
+                        // A misspelling is a one-off that no article writes beside the name.
+                        if together(a, b) || articles(a) > 1 {
+                            TYPO_RATIO
+                        } else {
+                            SPELLING_RATIO
+                        }
                     } else {
                         return None;
                     };
@@ -370,12 +438,36 @@ pub fn identities(
                 })
                 .filter(|&(rb, _)| rb != own)
                 .collect();
-            targets.sort_unstable();
-            targets.dedup();
+            // One ratio an identity: the strictest of its names' (one named beside the
+            // variant in an article makes it a name of someone else's).
+            targets.sort_unstable_by_key(|&(root, ratio)| (root, std::cmp::Reverse(ratio)));
+            targets.dedup_by_key(|&mut (root, _)| root);
             if let [(only, ratio)] = targets.as_slice()
                 && g.total(*only) >= ratio * g.total(own)
             {
                 g.union(a, *only);
+            }
+        }
+    }
+    // Suffixes: a formal full name, initials and suffix ("James B. Comey Jr."), is the plain
+    // name (James Comey) when no article names both. A son is mostly called by his name and
+    // suffix alone ("Donald Trump Jr."), and an article that names both names two people.
+    for (a, p) in parsed.iter().enumerate() {
+        let [plain @ .., last] = p.words.as_slice() else {
+            continue;
+        };
+        if plain.len() < 2 || !is_suffix(last) || p.initials.is_empty() {
+            continue;
+        }
+        if let Some(members) = by_fold.get(plain) {
+            let b = members[0];
+            let (ra, rb) = (g.find(a), g.find(b));
+            if ra != rb
+                && !members.iter().any(|&m| together(a, m))
+                && g.total(rb) >= g.total(ra)
+                && know.is_person(&names[b])
+            {
+                g.union(a, b);
             }
         }
     }
@@ -410,7 +502,7 @@ pub fn identities(
         let mut full: Vec<usize> = members
             .iter()
             .copied()
-            .filter(|&i| !is_bare[i] && !parsed[i].words.last().is_some_and(|w| is_suffix(w)))
+            .filter(|&i| !is_bare[i])
             .map(|i| g.find(i))
             .collect();
         full.sort_unstable();
@@ -484,11 +576,15 @@ pub fn identities(
 mod tests {
     use super::*;
 
-    /// The tagger's stand-in: things are no person; "claim" and "bill" are common words.
+    /// The tagger's stand-in: things are no person ("Stanley" is a bank's); "claim" and
+    /// "bill" are common words.
     struct StandIn;
     impl Knowledge for StandIn {
         fn is_person(&self, name: &str) -> bool {
-            !name.contains("House") && !name.contains("News") && name != "African American"
+            !name.contains("House")
+                && !name.contains("News")
+                && !name.contains("Stanley")
+                && name != "African American"
         }
         fn is_common_word(&self, word: &str) -> bool {
             matches!(word, "Claim" | "Bill" | "Pence")
@@ -508,7 +604,8 @@ mod tests {
     fn group_in(table: Table, list: &[(&str, u64)]) -> Vec<(String, String)> {
         let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
         let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
-        let reps = identities(&names, &counts, &StandIn, table);
+        // As though one article named them all: no spelling is a one-off, no suffix alone.
+        let reps = identities(&names, &counts, &StandIn, table, &|_, _| 1);
         names
             .iter()
             .zip(reps)
@@ -615,6 +712,8 @@ mod tests {
             ("Edward G. Rendell", 7),
             ("Dana Bash", 1),
             ("Dan Bash", 1),
+            ("Eric Garner", 3),
+            ("Erica Garner", 1),
         ]);
         assert_eq!(rep_of(&g, "Hillary Rodham Clinton"), "Hillary Clinton");
         assert_eq!(rep_of(&g, "Hilary Clinton"), "Hillary Clinton");
@@ -628,6 +727,11 @@ mod tests {
             "a known short form"
         );
         assert_ne!(rep_of(&g, "Dana Bash"), rep_of(&g, "Dan Bash"));
+        assert_eq!(
+            rep_of(&g, "Erica Garner"),
+            "Erica Garner",
+            "a feminine form"
+        );
     }
 
     #[test]
@@ -646,6 +750,16 @@ mod tests {
             ("De Blasio", 4),
             ("Van Jones", 3),
             ("Jones", 9),
+            ("Stan Greenberg", 9),
+            ("Stanley B. Greenberg", 2),
+            ("Bob Corker", 2),
+            ("Bob] Corker", 1),
+            ("C. V. Starr", 1),
+            ("C.V. Starr", 1),
+            ("Fox News Channel", 4),
+            ("Fox News Channel.", 1),
+            ("Title I", 2),
+            ("Title I.", 1),
         ]);
         assert_eq!(
             rep_of(&g, "Pete King"),
@@ -673,6 +787,83 @@ mod tests {
             "Van Jones",
             "no longer name ends so"
         );
+        assert_eq!(
+            rep_of(&g, "Stanley B. Greenberg"),
+            "Stan Greenberg",
+            "one of the two read as a person is enough"
+        );
+        assert_eq!(
+            rep_of(&g, "Bob] Corker"),
+            "Bob Corker",
+            "a bracket is no letter"
+        );
+        assert_eq!(rep_of(&g, "C.V. Starr"), rep_of(&g, "C. V. Starr"));
+        assert_eq!(rep_of(&g, "Fox News Channel."), "Fox News Channel");
+        assert_ne!(
+            rep_of(&g, "Title I."),
+            rep_of(&g, "Title I"),
+            "an initial keeps its period"
+        );
+    }
+
+    #[test]
+    fn a_misspelling_no_article_writes_beside_the_name_joins_it() {
+        let list = [
+            ("Madeleine Albright", 3),
+            ("Madeline Albright", 1),
+            ("Melanie Verveer", 3),
+            ("Melanne Verveer", 1),
+            ("Ivanka Trump", 6),
+            ("Ivana Trump", 2),
+        ];
+        let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
+        let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
+        // One article names both Verveers; none names both Albrights.
+        let shared = |a: usize, b: usize| match a == b {
+            true => counts[a],
+            false => u64::from(a.min(b) == 2 && a.max(b) == 3),
+        };
+        let reps = identities(&names, &counts, &StandIn, Table::Entities, &shared);
+        assert_eq!(reps[1], 0, "Madeline Albright is Madeleine Albright");
+        assert_ne!(reps[3], reps[2], "an article tells the two apart");
+        assert_ne!(
+            reps[5], reps[4],
+            "a spelling of two articles is no misspelling"
+        );
+        let apart = identities(&names, &counts, &StandIn, Table::Entities, &|a, b| {
+            if a == b { counts[a] } else { 0 }
+        });
+        assert_eq!(apart[3], apart[2]);
+    }
+
+    #[test]
+    fn a_suffix_joins_the_plain_name_unless_an_article_names_both() {
+        let list = [
+            ("James Comey", 24),
+            ("James B. Comey Jr.", 1),
+            ("Donald Trump", 100),
+            ("Donald Trump Jr.", 5),
+            ("Joe Manchin", 3),
+            ("Joe Manchin III", 1),
+            ("Verdery", 3),
+            ("C. Stewart Verdery Jr.", 2),
+        ];
+        let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
+        let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
+        let shared = |a: usize, b: usize| match a == b {
+            true => counts[a],
+            false => u64::from(a.min(b) == 2 && a.max(b) == 3),
+        };
+        let reps = identities(&names, &counts, &StandIn, Table::Speakers, &shared);
+        assert_eq!(reps[1], 0, "Comey Jr. is James Comey");
+        assert_ne!(reps[3], reps[2], "father and son, named in one article");
+        assert_ne!(reps[5], reps[4], "no formal name: a son's");
+        assert_eq!(
+            reps[6], 7,
+            "the only full name of a surname may have a suffix"
+        );
+        let apart = identities(&names, &counts, &StandIn, Table::Speakers, &|_, _| 0);
+        assert_ne!(apart[3], apart[2], "a son is called by his name and suffix");
     }
 
     #[test]
@@ -690,7 +881,7 @@ mod tests {
         let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
         let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
         let rep = |table| -> Vec<String> {
-            identities(&names, &counts, &StandIn, table)
+            identities(&names, &counts, &StandIn, table, &|_, _| 0)
                 .into_iter()
                 .map(|r| names[r].clone())
                 .collect()

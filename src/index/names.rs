@@ -99,6 +99,23 @@ fn counted_kind(searcher: &Searcher, field: Field) -> &'static str {
     }
 }
 
+/// How many elements two sorted lists have in common.
+fn common_elements(x: &[DocRef], y: &[DocRef]) -> u64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// A set of document ids of one segment.
 struct DocBits(Vec<u64>);
 
@@ -121,14 +138,14 @@ impl DocBits {
 /// A document: segment ordinal and doc id.
 type DocRef = (u32, u32);
 
-/// Every distinct value of an exact-name field with the live documents of its counted kind
-/// that carry it (sorted by name), and for each value those documents as (segment, doc).
+/// Every distinct value of an exact-name field with the live documents of `kind` that carry
+/// it (sorted by name), and for each value those documents as (segment, doc), in order.
 fn scan(
     searcher: &Searcher,
     field: Field,
     kind_field: Field,
+    kind: &str,
 ) -> Result<Vec<(String, Vec<DocRef>)>> {
-    let kind = counted_kind(searcher, field);
     let mut all: std::collections::BTreeMap<String, Vec<DocRef>> = Default::default();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let alive = segment.alive_bitset();
@@ -202,11 +219,36 @@ impl identity::Knowledge for TaggerKnowledge {
 impl Names {
     /// Builds the table of `field` from the index's documents.
     fn from_index(searcher: &Searcher, field: Field, kind_field: Field) -> Result<Names> {
-        let scanned = scan(searcher, field, kind_field)?;
+        let kind = counted_kind(searcher, field);
+        let scanned = scan(searcher, field, kind_field, kind)?;
         let names: Vec<String> = scanned.iter().map(|(n, _)| n.clone()).collect();
         let counts: Vec<u64> = scanned.iter().map(|(_, d)| d.len() as u64).collect();
-        let reps =
-            identity::identities(&names, &counts, &TaggerKnowledge, table_of(searcher, field));
+        // The articles that name each as an entity (a speaker's name is an entity's too).
+        let entities;
+        let named: &[(String, Vec<DocRef>)] = if kind == KIND_ARTICLE {
+            &scanned
+        } else {
+            let entity_key = searcher.schema().get_field("entity_key")?;
+            entities = scan(searcher, entity_key, kind_field, KIND_ARTICLE)?;
+            &entities
+        };
+        let articles_of = |name: &str| {
+            named
+                .binary_search_by(|(n, _)| n.as_str().cmp(name))
+                .ok()
+                .map(|k| named[k].1.as_slice())
+        };
+        let shared = |a: usize, b: usize| match (articles_of(&names[a]), articles_of(&names[b])) {
+            (Some(x), Some(y)) => common_elements(x, y),
+            _ => 0,
+        };
+        let reps = identity::identities(
+            &names,
+            &counts,
+            &TaggerKnowledge,
+            table_of(searcher, field),
+            &shared,
+        );
         // An identity's count: the documents carrying any of its names, each once.
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (i, r) in reps.iter().enumerate() {
@@ -252,8 +294,13 @@ impl Names {
         list.dedup_by(|a, b| a.0 == b.0);
         let names: Vec<String> = list.iter().map(|(n, _)| n.clone()).collect();
         let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
-        let reps =
-            identity::identities(&names, &counts, &TaggerKnowledge, identity::Table::Entities);
+        let reps = identity::identities(
+            &names,
+            &counts,
+            &TaggerKnowledge,
+            identity::Table::Entities,
+            &|_, _| 0,
+        );
         let mut identity_counts = vec![0u64; names.len()];
         for (i, r) in reps.iter().enumerate() {
             identity_counts[*r] += counts[i];
