@@ -492,18 +492,9 @@ fn truecase_name(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The canonical names of mentions given by their text (first occurrence), with kinds.
     fn canon(body: &str, mentions: &[(&str, EntityKind)]) -> Vec<String> {
-        let spans: Vec<(Span, EntityKind)> = mentions
-            .iter()
-            .map(|(m, k)| {
-                let start = body.find(m).unwrap();
-                (Span::new(start, start + m.len()), *k)
-            })
-            .collect();
-        canonicalize(body, spans)
-            .into_iter()
-            .map(|e| e.canonical)
-            .collect()
+        kinds(body, mentions).into_iter().map(|(_, n)| n).collect()
     }
 
     #[test]

@@ -359,15 +359,27 @@ pub fn identities(
         }
     }
     for members in by_surname.values() {
-        let full: Vec<usize> = members
+        // Full names of the surname. In each rule below the tagger must read at least one of
+        // two names as a person's ("Stan Greenberg"; "Stanley B. Greenberg" alone it does not).
+        let named: Vec<usize> = members
             .iter()
             .copied()
-            .filter(|&i| !is_bare[i] && !parsed[i].words.is_empty() && know.is_person(&names[i]))
+            .filter(|&i| !is_bare[i] && !parsed[i].words.is_empty())
             .collect();
+        let person: Vec<bool> = named.iter().map(|&i| know.is_person(&names[i])).collect();
+        let either_person = |a: usize, b: usize| {
+            let of = |i: usize| {
+                named
+                    .iter()
+                    .position(|&n| n == i)
+                    .is_some_and(|k| person[k])
+            };
+            of(a) || of(b)
+        };
         // Middle names: "Hillary Clinton" inside "Hillary Rodham Clinton".
-        for &a in &full {
+        for &a in &named {
             let wa = &parsed[a].words;
-            let mut longer: Vec<usize> = full
+            let mut longer: Vec<usize> = named
                 .iter()
                 .copied()
                 .filter(|&b| {
@@ -376,6 +388,7 @@ pub fn identities(
                         && wb[0] == wa[0]
                         && wb.last() == wa.last()
                         && is_subsequence(wa, wb)
+                        && either_person(a, b)
                 })
                 .map(|b| g.find(b))
                 .collect();
@@ -385,18 +398,10 @@ pub fn identities(
                 g.union(a, *only);
             }
         }
-        // Spelling: a short form or a one-letter variant of a much more common first name,
-        // between two full names of which the tagger reads at least one as a person's
-        // ("Stan Greenberg"; "Stanley B. Greenberg" alone it does not).
-        let named: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&i| !is_bare[i] && !parsed[i].words.is_empty())
-            .collect();
+        // Spelling: a short form or a one-letter variant of a much more common first name.
         for &a in &named {
             let wa = &parsed[a].words;
             let own = g.find(a);
-            let a_person = know.is_person(&names[a]);
             // Each candidate with the times more common it must be: a known short form
             // ("Ed", "Edward") once, a prefix ("Geoff") three times, a misspelling ten.
             let mut targets: Vec<(usize, u64)> = named
@@ -404,10 +409,7 @@ pub fn identities(
                 .copied()
                 .filter_map(|b| {
                     let wb = &parsed[b].words;
-                    if wb.len() != wa.len()
-                        || wb[1..] != wa[1..]
-                        || !(a_person || know.is_person(&names[b]))
-                    {
+                    if wb.len() != wa.len() || wb[1..] != wa[1..] || !either_person(a, b) {
                         return None;
                     }
                     let (fa, fb) = (&wa[0], &wb[0]);
@@ -576,7 +578,8 @@ pub fn identities(
 mod tests {
     use super::*;
 
-    /// The tagger's stand-in: things are no person ("Stanley" is a bank's); "claim" and
+    /// The tagger's stand-in: things are no person ("Stanley" is a bank's, "Syed Farook" it
+    /// reads as no name); "claim" and
     /// "bill" are common words.
     struct StandIn;
     impl Knowledge for StandIn {
@@ -585,6 +588,7 @@ mod tests {
                 && !name.contains("News")
                 && !name.contains("Stanley")
                 && name != "African American"
+                && name != "Syed Farook"
         }
         fn is_common_word(&self, word: &str) -> bool {
             matches!(word, "Claim" | "Bill" | "Pence")
@@ -752,6 +756,8 @@ mod tests {
             ("Jones", 9),
             ("Stan Greenberg", 9),
             ("Stanley B. Greenberg", 2),
+            ("Syed Rizwan Farook", 2),
+            ("Syed Farook", 1),
             ("Bob Corker", 2),
             ("Bob] Corker", 1),
             ("C. V. Starr", 1),
@@ -793,6 +799,11 @@ mod tests {
             "one of the two read as a person is enough"
         );
         assert_eq!(
+            rep_of(&g, "Syed Farook"),
+            "Syed Rizwan Farook",
+            "so for middle names"
+        );
+        assert_eq!(
             rep_of(&g, "Bob] Corker"),
             "Bob Corker",
             "a bracket is no letter"
@@ -806,6 +817,18 @@ mod tests {
         );
     }
 
+    /// Identities of `list` where each name is in as many articles as its count, and one
+    /// article names both names of each pair of `together`.
+    fn reps_where(list: &[(&str, u64)], table: Table, together: &[(usize, usize)]) -> Vec<usize> {
+        let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
+        let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
+        let shared = |a: usize, b: usize| match a == b {
+            true => counts[a],
+            false => u64::from(together.contains(&(a.min(b), a.max(b)))),
+        };
+        identities(&names, &counts, &StandIn, table, &shared)
+    }
+
     #[test]
     fn a_misspelling_no_article_writes_beside_the_name_joins_it() {
         let list = [
@@ -816,23 +839,15 @@ mod tests {
             ("Ivanka Trump", 6),
             ("Ivana Trump", 2),
         ];
-        let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
-        let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
         // One article names both Verveers; none names both Albrights.
-        let shared = |a: usize, b: usize| match a == b {
-            true => counts[a],
-            false => u64::from(a.min(b) == 2 && a.max(b) == 3),
-        };
-        let reps = identities(&names, &counts, &StandIn, Table::Entities, &shared);
+        let reps = reps_where(&list, Table::Entities, &[(2, 3)]);
         assert_eq!(reps[1], 0, "Madeline Albright is Madeleine Albright");
         assert_ne!(reps[3], reps[2], "an article tells the two apart");
         assert_ne!(
             reps[5], reps[4],
             "a spelling of two articles is no misspelling"
         );
-        let apart = identities(&names, &counts, &StandIn, Table::Entities, &|a, b| {
-            if a == b { counts[a] } else { 0 }
-        });
+        let apart = reps_where(&list, Table::Entities, &[]);
         assert_eq!(apart[3], apart[2]);
     }
 
@@ -848,13 +863,7 @@ mod tests {
             ("Verdery", 3),
             ("C. Stewart Verdery Jr.", 2),
         ];
-        let names: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
-        let counts: Vec<u64> = list.iter().map(|(_, c)| *c).collect();
-        let shared = |a: usize, b: usize| match a == b {
-            true => counts[a],
-            false => u64::from(a.min(b) == 2 && a.max(b) == 3),
-        };
-        let reps = identities(&names, &counts, &StandIn, Table::Speakers, &shared);
+        let reps = reps_where(&list, Table::Speakers, &[(2, 3)]);
         assert_eq!(reps[1], 0, "Comey Jr. is James Comey");
         assert_ne!(reps[3], reps[2], "father and son, named in one article");
         assert_ne!(reps[5], reps[4], "no formal name: a son's");
@@ -862,7 +871,7 @@ mod tests {
             reps[6], 7,
             "the only full name of a surname may have a suffix"
         );
-        let apart = identities(&names, &counts, &StandIn, Table::Speakers, &|_, _| 0);
+        let apart = reps_where(&list, Table::Speakers, &[]);
         assert_ne!(apart[3], apart[2], "a son is called by his name and suffix");
     }
 
