@@ -6,8 +6,10 @@
 //! a leading "the" and (for people) leading titles ("President", "Mr.", "Sen.") dropped;
 //! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" stays);
 //! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied. Then, within
-//! the article, a person named by part of a longer name of the same type ("Putin") takes the
-//! longest such name, unless two different full names compete.
+//! the article, named patterns correct the tagger's types and spans (a list of people, a
+//! surname of the article's person, a place in apposition before a name), and a person named
+//! by part of a longer name of the same type ("Putin") takes the longest such name, unless
+//! two different full names compete or the longer one is a headline's fusion.
 
 use crate::article::{Entity, EntityKind, Span};
 use crate::extract::ner;
@@ -16,6 +18,9 @@ use crate::extract::ner;
 /// (`titles.txt`), lower case and without a trailing period.
 static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| super::word_list::entries(include_str!("titles.txt")).collect());
+
+/// Generational suffixes that end a person's name ("Jr.", "III"), lower case, no period.
+pub const GENERATIONAL_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Company-form suffixes dropped from organisation names.
 const ORG_SUFFIXES: &[&str] = &[
@@ -181,8 +186,8 @@ fn ends_with_words(name: &str, tail: &str) -> bool {
         && name[..name.len() - tail.len()].ends_with(' ')
 }
 
-/// Whether the line around `span` is title-cased (a headline, in a text with case): at least four words of four letters or
-/// more, and at least 80% of them capitalised.
+/// Whether the line around `span` is title-cased, as a headline is: at least four words of
+/// four letters or more, and at least 80% of them capitalised.
 fn in_title_case_line(body: &str, span: Span) -> bool {
     let start = body
         .get(..span.start)
@@ -209,7 +214,8 @@ fn in_title_case_line(body: &str, span: Span) -> bool {
 /// Named pattern `person_after_comma`: a person mention that runs over a comma is a place
 /// or organisation in apposition before the name ("the chancellor of Baylor University,
 /// Starr has dealt"), whether the tagger read it so or a pattern above retyped it: the
-/// person is the capitalised words after the last comma. A generational suffix after a comma ("Martin Luther King, Jr.") stays part of the name.
+/// person is the capitalised words after the last comma. A generational suffix after a
+/// comma ("Martin Luther King, Jr.") stays part of the name.
 fn person_after_comma(mentions: &mut [(Span, EntityKind)], names: &mut [String], body: &str) {
     for (mention, name) in mentions.iter_mut().zip(names.iter_mut()) {
         let (span, kind) = *mention;
@@ -219,8 +225,7 @@ fn person_after_comma(mentions: &mut [(Span, EntityKind)], names: &mut [String],
         };
         let after = &text[comma + 1..];
         let words: Vec<&str> = after.split_whitespace().collect();
-        let suffix = words.len() == 1
-            && matches!(bare(words[0]).as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
+        let suffix = words.len() == 1 && GENERATIONAL_SUFFIXES.contains(&bare(words[0]).as_str());
         if kind != EntityKind::Person
             || suffix
             || words.is_empty()

@@ -8,13 +8,14 @@
 //!   generational suffixes stay ("Donald Trump Jr." is someone else). Two names that differ only
 //!   in different middle initials ("George W. Bush", "George H.W. Bush") are two people, and the
 //!   form without initials goes to the one that dominates it.
-//! - **middle names** (people only): a name whose words are a part of a longer one, same first and last word
-//!   ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity has it.
+//! - **middle names**: a name whose words are a part of a longer one, same first and last
+//!   word ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity
+//!   has it. Here and in spelling, the tagger must read one of the two as a person.
 //! - **spelling**: same surname, a first name that is a known short form ("Ed", "Edward";
 //!   `given_name_forms.txt`) of one at least as common, a prefix ("Geoff", "Geoffrey"; not a
 //!   feminine form, "Eric", "Erica") of one three times as common, or one letter off
-//!   ("Hilary") of one three times as common, ten times when an article names both. Accents
-//!   fold ("François" ~ "Francois").
+//!   ("Hilary") of one ten times as common, three times when the variant is in one article
+//!   only and no article names both. Accents fold ("François" ~ "Francois").
 //! - **suffixes**: a formal name with middle initials and a generational suffix joins the same
 //!   name without them, at least as common, when no article names both ("James B. Comey Jr."
 //!   ~ "James Comey"); "Donald Trump Jr." stays a son.
@@ -31,8 +32,8 @@
 //!   Trump"), joins the person it stands for; among entities "Stop Trump" is a movement.
 //!
 //! The canonical name of an identity is its most counted full name. The grouping is a pure
-//! function of the names and counts, so an index rebuilt or merged from the same documents gets
-//! the same identities.
+//! function of the names, their counts and the articles that name them, so an index rebuilt
+//! or merged from the same documents gets the same identities.
 
 /// Share of a surname's count its dominant person needs for a bare surname to join them (and,
 /// in a question, for the surname to mean them alone).
@@ -51,8 +52,8 @@ const TYPO_RATIO: u64 = 10;
 /// Shortest short form of a first name ("Ed" is too short: "Ed"/"Edna").
 const MIN_SHORT_FORM: usize = 3;
 
-/// Generational suffixes that tell a son from his father.
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+// Generational suffixes tell a son from his father.
+use crate::extract::canon::GENERATIONAL_SUFFIXES as SUFFIXES;
 
 /// A name split for comparison: lower-cased words without titles, initials apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
