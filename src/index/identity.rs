@@ -25,7 +25,8 @@
 //!   ends with them: `surname_particles.txt`) joins the person with that surname who has at least
 //!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
 //!   A place, organisation or nationality ("Israel", "Cuban") is no surname, nor among entities
-//!   a common word ("Black");
+//!   a common word ("Black"; the index's knowledge counts a word someone was quoted under
+//!   alone, "Pence", as none);
 //!   among speakers, who were quoted, a common word is ("Pence").
 //! - **fragments before a surname**: a surname after one or two capitalised words that are each
 //!   a title or another name ("Texas Sen. Cruz"), or among speakers a common word ("Claim

@@ -216,6 +216,30 @@ impl identity::Knowledge for TaggerKnowledge {
     }
 }
 
+/// The tagger's knowledge, corrected by the archive: a word someone was quoted under alone
+/// ("Pence") is no common word, though the tagger met it in lower case.
+struct ArchiveKnowledge {
+    quoted_alone: std::collections::HashSet<String>,
+}
+
+impl identity::Knowledge for ArchiveKnowledge {
+    fn is_person(&self, name: &str) -> bool {
+        TaggerKnowledge.is_person(name)
+    }
+
+    fn is_common_word(&self, word: &str) -> bool {
+        TaggerKnowledge.is_common_word(word) && !self.quoted_alone.contains(word)
+    }
+
+    fn is_first_name(&self, word: &str) -> bool {
+        TaggerKnowledge.is_first_name(word)
+    }
+
+    fn is_other_name(&self, word: &str) -> bool {
+        TaggerKnowledge.is_other_name(word)
+    }
+}
+
 impl Names {
     /// Builds the table of `field` from the index's documents.
     fn from_index(searcher: &Searcher, field: Field, kind_field: Field) -> Result<Names> {
@@ -242,10 +266,21 @@ impl Names {
             (Some(x), Some(y)) => common_elements(x, y),
             _ => 0,
         };
+        // Words someone was quoted under alone: a surname, whatever else the word means.
+        let quoted_alone: std::collections::HashSet<String> = if kind == KIND_ARTICLE {
+            let speaker_key = searcher.schema().get_field("speaker_key")?;
+            scan(searcher, speaker_key, kind_field, KIND_QUOTE)?
+                .into_iter()
+                .filter(|(name, docs)| !docs.is_empty() && !name.contains(' '))
+                .map(|(name, _)| name)
+                .collect()
+        } else {
+            Default::default()
+        };
         let reps = identity::identities(
             &names,
             &counts,
-            &TaggerKnowledge,
+            &ArchiveKnowledge { quoted_alone },
             table_of(searcher, field),
             &shared,
         );
@@ -744,6 +779,14 @@ mod tests {
             "nearly always written as a name"
         );
         assert!(!know.is_common_word("Carol"), "never met in lower case");
+        let archive = ArchiveKnowledge {
+            quoted_alone: ["Pence".to_string()].into_iter().collect(),
+        };
+        assert!(know.is_common_word("Pence") && !archive.is_common_word("Pence"));
+        assert!(
+            archive.is_common_word("black"),
+            "no one was quoted as Black"
+        );
         assert!(know.is_other_name("Cuban") && know.is_other_name("Israel"));
         assert!(!know.is_other_name("Trump"));
     }
