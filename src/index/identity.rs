@@ -80,10 +80,10 @@ fn parse(name: &str) -> Parsed {
     let mut raw: Vec<String> = cleaned
         .split_whitespace()
         .flat_map(|w| {
-            // Brackets and quotation marks around a word are not its letters ("Bob]"); run-
-            // together initials are initials ("C.V." is "C. V.").
+            // Brackets, quotation marks and apostrophes around a word are not its letters
+            // ("Bob]", "Lyin'"); run-together initials are initials ("C.V." is "C. V.").
             let w = without_accents(
-                &w.trim_matches(|c: char| "[](){}\"“”,".contains(c))
+                &w.trim_matches(|c: char| "[](){}\"“”'’,".contains(c))
                     .to_lowercase(),
             );
             let letters: Vec<&str> = w.split_inclusive('.').collect();
@@ -760,6 +760,8 @@ mod tests {
             ("Stanley B. Greenberg", 2),
             ("Syed Rizwan Farook", 2),
             ("Syed Farook", 1),
+            ("Lyin' Ted", 2),
+            ("Lyin Ted", 1),
             ("Bob Corker", 2),
             ("Bob] Corker", 1),
             ("C. V. Starr", 1),
@@ -811,6 +813,7 @@ mod tests {
             "a bracket is no letter"
         );
         assert_eq!(rep_of(&g, "C.V. Starr"), rep_of(&g, "C. V. Starr"));
+        assert_eq!(rep_of(&g, "Lyin Ted"), "Lyin' Ted");
         assert_eq!(rep_of(&g, "Fox News Channel."), "Fox News Channel");
         assert_ne!(
             rep_of(&g, "Title I."),
