@@ -97,11 +97,7 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
     person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
     person_after_comma(&mut mentions, &mut names, body);
-    let caseless = ner::is_caseless_text(body);
-    let in_headline: Vec<bool> = mentions
-        .iter()
-        .map(|(span, _)| !caseless && in_title_case_line(body, *span))
-        .collect();
+    let in_headline = in_headlines(body, &mentions);
     let (candidates, text_full_names) = full_name_candidates(&mentions, &names, &in_headline);
     let resolved: Vec<String> = names
         .iter()
@@ -186,20 +182,36 @@ fn ends_with_words(name: &str, tail: &str) -> bool {
         && name[..name.len() - tail.len()].ends_with(' ')
 }
 
-/// Whether the line around `span` is title-cased, as a headline is: at least four words of
-/// four letters or more, and at least 80% of them capitalised.
-fn in_title_case_line(body: &str, span: Span) -> bool {
-    let start = body
-        .get(..span.start)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = body
-        .get(span.end..)
-        .and_then(|a| a.find('\n'))
-        .map_or(body.len(), |i| span.end + i);
-    let Some(line) = body.get(start..end) else {
-        return false;
-    };
+/// For each mention, whether its line is a headline: title-cased, in a text with case. Each
+/// line is read once, however many mentions it holds.
+fn in_headlines(body: &str, mentions: &[(Span, EntityKind)]) -> Vec<bool> {
+    if mentions.is_empty() || ner::is_caseless_text(body) {
+        return vec![false; mentions.len()];
+    }
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut titled: std::collections::HashMap<usize, bool> = Default::default();
+    mentions
+        .iter()
+        .map(|(span, _)| {
+            let line = line_starts
+                .partition_point(|&s| s <= span.start)
+                .saturating_sub(1);
+            *titled.entry(line).or_insert_with(|| {
+                let start = line_starts[line];
+                let end = line_starts
+                    .get(line + 1)
+                    .map_or(body.len(), |&next| next - 1);
+                body.get(start..end).is_some_and(is_title_case_line)
+            })
+        })
+        .collect()
+}
+
+/// Whether a line is title-cased, as a headline is: at least four words of four letters or
+/// more, and at least 80% of them capitalised.
+fn is_title_case_line(line: &str) -> bool {
     let long: Vec<&str> = line
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 4)
