@@ -91,11 +91,31 @@ fn table_of(searcher: &Searcher, field: Field) -> identity::Table {
     }
 }
 
-/// Which kind of document counts for a field: quotes for speakers, articles for entities.
-fn counted_kind(searcher: &Searcher, field: Field) -> &'static str {
-    match table_of(searcher, field) {
-        identity::Table::Speakers => KIND_QUOTE,
-        identity::Table::Entities => KIND_ARTICLE,
+/// The two scans both name tables are built from, each read once: speaker names with the
+/// quotes that carry them (what speakers are counted by), entity names with the articles
+/// (what entities are counted by, and which articles name a person at all).
+struct Scans {
+    speaker_quotes: Vec<(String, Vec<DocRef>)>,
+    entity_articles: Vec<(String, Vec<DocRef>)>,
+}
+
+impl Scans {
+    fn read(searcher: &Searcher, kind_field: Field) -> Result<Scans> {
+        let schema = searcher.schema();
+        Ok(Scans {
+            speaker_quotes: scan(
+                searcher,
+                schema.get_field("speaker_key")?,
+                kind_field,
+                KIND_QUOTE,
+            )?,
+            entity_articles: scan(
+                searcher,
+                schema.get_field("entity_key")?,
+                kind_field,
+                KIND_ARTICLE,
+            )?,
+        })
     }
 }
 
@@ -218,11 +238,11 @@ impl identity::Knowledge for TaggerKnowledge {
 
 /// The tagger's knowledge, corrected by the archive: a word someone was quoted under alone
 /// ("Pence") is no common word, though the tagger met it in lower case.
-struct ArchiveKnowledge {
-    quoted_alone: std::collections::HashSet<String>,
+struct ArchiveKnowledge<'a> {
+    quoted_alone: std::collections::HashSet<&'a str>,
 }
 
-impl identity::Knowledge for ArchiveKnowledge {
+impl identity::Knowledge for ArchiveKnowledge<'_> {
     fn is_person(&self, name: &str) -> bool {
         TaggerKnowledge.is_person(name)
     }
@@ -243,19 +263,24 @@ impl identity::Knowledge for ArchiveKnowledge {
 impl Names {
     /// Builds the table of `field` from the index's documents.
     fn from_index(searcher: &Searcher, field: Field, kind_field: Field) -> Result<Names> {
-        let kind = counted_kind(searcher, field);
-        let scanned = scan(searcher, field, kind_field, kind)?;
+        Ok(Names::from_scans(
+            searcher,
+            field,
+            &Scans::read(searcher, kind_field)?,
+        ))
+    }
+
+    /// Builds the table of `field` from the two scans of the index.
+    fn from_scans(searcher: &Searcher, field: Field, scans: &Scans) -> Names {
+        let table = table_of(searcher, field);
+        let scanned = match table {
+            identity::Table::Speakers => &scans.speaker_quotes,
+            identity::Table::Entities => &scans.entity_articles,
+        };
         let names: Vec<String> = scanned.iter().map(|(n, _)| n.clone()).collect();
         let counts: Vec<u64> = scanned.iter().map(|(_, d)| d.len() as u64).collect();
         // The articles that name each as an entity (a speaker's name is an entity's too).
-        let entities;
-        let named: &[(String, Vec<DocRef>)] = if kind == KIND_ARTICLE {
-            &scanned
-        } else {
-            let entity_key = searcher.schema().get_field("entity_key")?;
-            entities = scan(searcher, entity_key, kind_field, KIND_ARTICLE)?;
-            &entities
-        };
+        let named = &scans.entity_articles;
         let articles_of = |name: &str| {
             named
                 .binary_search_by(|(n, _)| n.as_str().cmp(name))
@@ -267,21 +292,20 @@ impl Names {
             _ => 0,
         };
         // Words someone was quoted under alone: a surname, whatever else the word means.
-        let quoted_alone: std::collections::HashSet<String> = if kind == KIND_ARTICLE {
-            let speaker_key = searcher.schema().get_field("speaker_key")?;
-            scan(searcher, speaker_key, kind_field, KIND_QUOTE)?
-                .into_iter()
+        let quoted_alone: std::collections::HashSet<&str> = match table {
+            identity::Table::Entities => scans
+                .speaker_quotes
+                .iter()
                 .filter(|(name, docs)| !docs.is_empty() && !name.contains(' '))
-                .map(|(name, _)| name)
-                .collect()
-        } else {
-            Default::default()
+                .map(|(name, _)| name.as_str())
+                .collect(),
+            identity::Table::Speakers => Default::default(),
         };
         let reps = identity::identities(
             &names,
             &counts,
             &ArchiveKnowledge { quoted_alone },
-            table_of(searcher, field),
+            table,
             &shared,
         );
         // An identity's count: the documents carrying any of its names, each once.
@@ -303,13 +327,13 @@ impl Names {
                 docs.len() as u64
             };
         }
-        Ok(Names::build(
+        Names::build(
             &names,
             &counts,
             &reps,
             &identity_counts,
             state_key(searcher, field),
-        ))
+        )
     }
 
     /// A table of the given names, each its own identity (tests and tools).
@@ -696,8 +720,9 @@ pub fn name_tables_are_current(store: &Store, searcher: &Searcher) -> bool {
 /// changed documents (the index writer does); each file is written aside, then renamed.
 pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
     let f = store.fields;
+    let scans = Scans::read(searcher, f.kind)?;
     for field in [f.speaker_key, f.entity_key] {
-        let names = Names::from_index(searcher, field, f.kind)?;
+        let names = Names::from_scans(searcher, field, &scans);
         let path = store.dir.join(cache_name(searcher, field));
         let tmp = store.dir.join(format!(
             ".{}.{}.tmp",
@@ -721,6 +746,8 @@ pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
 pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<(String, String)>> {
     let f = store.fields;
     let mut problems = Vec::new();
+    // Read once, when a current table is there to compare.
+    let mut scans: Option<Scans> = None;
     for field in [f.speaker_key, f.entity_key] {
         let name = cache_name(searcher, field);
         let problem = match std::fs::read(store.dir.join(&name)) {
@@ -731,10 +758,17 @@ pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<(Stri
             Ok(_) if !table_is_current(searcher, field, &store.dir) => {
                 "stale: built from another commit; `newsdex index` rewrites it".into()
             }
-            Ok(saved) if saved != Names::from_index(searcher, field, f.kind)?.table.as_slice() => {
-                "damaged: differs from the table the documents give".into()
+            Ok(saved) => {
+                if scans.is_none() {
+                    scans = Some(Scans::read(searcher, f.kind)?);
+                }
+                match &scans {
+                    Some(s) if saved == Names::from_scans(searcher, field, s).table.as_slice() => {
+                        continue;
+                    }
+                    _ => "damaged: differs from the table the documents give".into(),
+                }
             }
-            Ok(_) => continue,
         };
         problems.push((name, problem));
     }
@@ -780,7 +814,7 @@ mod tests {
         );
         assert!(!know.is_common_word("Carol"), "never met in lower case");
         let archive = ArchiveKnowledge {
-            quoted_alone: ["Pence".to_string()].into_iter().collect(),
+            quoted_alone: ["Pence"].into_iter().collect(),
         };
         assert!(know.is_common_word("Pence") && !archive.is_common_word("Pence"));
         assert!(
