@@ -221,7 +221,7 @@ struct Groups<'a> {
     /// Summed counts of each root's members.
     sums: Vec<u64>,
     /// Whether each name is a bare surname ([`bare_surnames`]).
-    bare: Vec<bool>,
+    bare: &'a [bool],
     counts: &'a [u64],
     names: &'a [String],
 }
@@ -311,7 +311,7 @@ pub fn identities(
     let mut g = Groups {
         parent: (0..names.len()).collect(),
         sums: counts.to_vec(),
-        bare: is_bare.clone(),
+        bare: &is_bare,
         counts,
         names,
     };
@@ -368,16 +368,12 @@ pub fn identities(
             .copied()
             .filter(|&i| !is_bare[i] && !parsed[i].words.is_empty())
             .collect();
-        let person: Vec<bool> = named.iter().map(|&i| know.is_person(&names[i])).collect();
-        let either_person = |a: usize, b: usize| {
-            let of = |i: usize| {
-                named
-                    .iter()
-                    .position(|&n| n == i)
-                    .is_some_and(|k| person[k])
-            };
-            of(a) || of(b)
-        };
+        let person: std::collections::HashMap<usize, bool> = named
+            .iter()
+            .map(|&i| (i, know.is_person(&names[i])))
+            .collect();
+        let either_person =
+            |a: usize, b: usize| person.get(&a) == Some(&true) || person.get(&b) == Some(&true);
         // Middle names: "Hillary Clinton" inside "Hillary Rodham Clinton".
         for &a in &named {
             let wa = &parsed[a].words;
@@ -581,8 +577,7 @@ mod tests {
     use super::*;
 
     /// The tagger's stand-in: things are no person ("Stanley" is a bank's, "Syed Farook" it
-    /// reads as no name); "claim" and
-    /// "bill" are common words.
+    /// reads as no name); "claim" and "bill" are common words.
     struct StandIn;
     impl Knowledge for StandIn {
         fn is_person(&self, name: &str) -> bool {
