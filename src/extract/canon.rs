@@ -21,6 +21,9 @@ static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 
 /// Generational suffixes that end a person's name ("Jr.", "III"), lower case, no period.
 pub const GENERATIONAL_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// The numerals among [`GENERATIONAL_SUFFIXES`]: a lineage's ("Joe Manchin III"), not a
+/// living father's and son's.
+pub const NUMERAL_SUFFIXES: &[&str] = GENERATIONAL_SUFFIXES.split_at(2).1;
 
 /// Company-form suffixes dropped from organisation names.
 const ORG_SUFFIXES: &[&str] = &[

@@ -16,9 +16,18 @@
 //!   feminine form, "Eric", "Erica") of one three times as common, or one letter off
 //!   ("Hilary") of one ten times as common, three times when the variant is in one article
 //!   only and no article names both. Accents fold ("François" ~ "Francois").
-//! - **suffixes**: a formal name with middle initials and a generational suffix joins the same
-//!   name without them, at least as common, when no article names both ("James B. Comey Jr."
-//!   ~ "James Comey"); "Donald Trump Jr." stays a son.
+//! - **variants**: a first name one letter off a given name (`given_names.txt`, the US
+//!   Census lists) that is none, in one article and never beside it, is its misspelling at
+//!   any count ("Joh Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins
+//!   the one at least as common ("Sergei" ~ "Sergey"); two given names ("Carla", "Carly")
+//!   only the spelling rule joins. A middle name spelt two ways that are not both given
+//!   names is one name even in one article ("Osman Abou Laban" ~ "Osman Abu Laban").
+//! - **initials for a first name**: "B. Hussein Obama" joins the one person of the surname
+//!   whose first name begins with B, three times as common, when their middle names agree.
+//! - **suffixes**: a formal name with middle initials and a generational suffix, or a name
+//!   with a numeral, joins the same name without them, at least as common, when no article
+//!   names both ("James B. Comey Jr." ~ "James Comey", "Joe Manchin III" ~ "Joe Manchin");
+//!   "Donald Trump Jr." and "Duncan Hunter Sr." stay a son and a father.
 //! - **fragments**: a tagger's fusion of words before a full name ("Fox News Sean Hannity",
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
 //! - **surnames**: a one-word name (or a particle and a word, "De Blasio", when a longer name
@@ -32,9 +41,10 @@
 //!   a title or another name ("Texas Sen. Cruz"), or among speakers a common word ("Claim
 //!   Trump"), joins the person it stands for; among entities "Stop Trump" is a movement.
 //!
-//! The canonical name of an identity is its most counted full name. The grouping is a pure
-//! function of the names, their counts and the articles that name them, so an index rebuilt
-//! or merged from the same documents gets the same identities.
+//! The canonical name of an identity is its most counted full name, a given name's spelling
+//! before its misspelling. The grouping is a pure function of the names, their counts and the
+//! articles that name them, so an index rebuilt or merged from the same documents gets the
+//! same identities.
 
 /// Share of a surname's count its dominant person needs for a bare surname to join them (and,
 /// in a question, for the surname to mean them alone).
@@ -50,6 +60,10 @@ const SPELLING_RATIO: u64 = 3;
 /// when one article names both: "Ivana Trump" there is not a misspelt "Ivanka Trump". A
 /// variant no article writes beside the name needs [`SPELLING_RATIO`].
 const TYPO_RATIO: u64 = 10;
+/// The ratio that marks a one-off misspelling of a given name: it joins the given name's
+/// identity at any count, and the given name stays the canonical name ("Joh Husted", 3
+/// quotes in one article, is "Jon Husted").
+const TOWARD_GIVEN_NAME: u64 = 0;
 /// Shortest short form of a first name ("Ed" is too short: "Ed"/"Edna").
 const MIN_SHORT_FORM: usize = 3;
 
@@ -191,6 +205,48 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
+/// Given names of the US Census Bureau's 1990 lists (`given_names.txt`, built by
+/// `scripts/given-names`): "jon" is a given name, "joh" none.
+static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::extract::word_list::entries(include_str!("given_names.txt")).collect()
+    });
+
+/// How two names one letter apart stand to the given-name list: "Carla" and "Carly" are
+/// both given names, so two names; "Joh" is none, a misspelling of "Jon".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Variant {
+    /// Not one letter apart, or both given names.
+    Apart,
+    /// The first is the given name; the other is its variant.
+    Given,
+    /// The first is a variant of the other, a given name.
+    OfGiven,
+    /// Neither is a given name ("Sergei", "Sergey"): the more common stands.
+    Neither,
+}
+
+fn variant(a: &str, b: &str) -> Variant {
+    if !one_edit_apart(a, b) {
+        return Variant::Apart;
+    }
+    match (GIVEN_NAMES.contains(a), GIVEN_NAMES.contains(b)) {
+        (true, true) => Variant::Apart,
+        (true, false) => Variant::Given,
+        (false, true) => Variant::OfGiven,
+        (false, false) => Variant::Neither,
+    }
+}
+
+/// The letter of a one-letter initial ("b." or "b"), if `word` is one.
+fn initial_letter(word: &str) -> Option<char> {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    match (letters.next(), letters.next()) {
+        (Some(c), None) if c.is_alphabetic() => Some(c),
+        _ => None,
+    }
+}
+
 fn one_edit_apart(a: &str, b: &str) -> bool {
     a != b && crate::index::names::levenshtein(a, b) == 1
 }
@@ -256,6 +312,15 @@ impl Groups<'_> {
             let other = if root == ra { rb } else { ra };
             self.parent[other] = root;
             self.sums[root] += self.sums[other];
+        }
+    }
+
+    /// Joins `a`'s identity to `b`'s, whose root stays the root.
+    fn union_toward(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra] = rb;
+            self.sums[rb] += self.sums[ra];
         }
     }
 
@@ -374,6 +439,8 @@ pub fn identities(
             .collect();
         let either_person =
             |a: usize, b: usize| person.get(&a) == Some(&true) || person.get(&b) == Some(&true);
+        let both_person =
+            |a: usize, b: usize| person.get(&a) == Some(&true) && person.get(&b) == Some(&true);
         // Middle names: "Hillary Clinton" inside "Hillary Rodham Clinton".
         for &a in &named {
             let wa = &parsed[a].words;
@@ -396,43 +463,76 @@ pub fn identities(
                 g.union(a, *only);
             }
         }
-        // Spelling: a short form or a one-letter variant of a much more common first name.
+        // Spelling: a short form or a one-letter variant of a much more common first name,
+        // or a one-off variant of a given name or of a word no list knows.
         for &a in &named {
             let wa = &parsed[a].words;
             let own = g.find(a);
             // Each candidate with the times more common it must be: a known short form
-            // ("Ed", "Edward") once, a prefix ("Geoff") three times, a misspelling ten.
+            // ("Ed", "Edward") once, a prefix ("Geoff") three times, a misspelling ten;
+            // [`TOWARD_GIVEN_NAME`]: a one-off misspelling of a given name at any count.
             let mut targets: Vec<(usize, u64)> = named
                 .iter()
                 .copied()
                 .filter_map(|b| {
                     let wb = &parsed[b].words;
-                    if wb.len() != wa.len() || wb[1..] != wa[1..] || !either_person(a, b) {
+                    if wb.len() != wa.len() || !either_person(a, b) {
                         return None;
                     }
-                    let (fa, fb) = (&wa[0], &wb[0]);
+                    // The one word that differs: the first name or a middle name.
+                    let mut differ = (0..wa.len()).filter(|&k| wa[k] != wb[k]);
+                    let (Some(k), None) = (differ.next(), differ.next()) else {
+                        return None;
+                    };
+                    let (fa, fb) = (&wa[k], &wb[k]);
+                    if is_suffix(fa) || is_suffix(fb) {
+                        return None;
+                    }
                     let (short, long) = if fa.len() <= fb.len() {
                         (fa, fb)
                     } else {
                         (fb, fa)
                     };
-                    let ratio = if fa != fb && is_short_form_of(fa, fb) {
-                        1
-                    } else if short.chars().count() >= MIN_SHORT_FORM
-                        && long.len() > short.len()
-                        && long.starts_with(short.as_str())
-                        && !FEMININE_ENDINGS.contains(&long[short.len()..])
+                    // Variants are of names the tagger reads as people's, never common words
+                    // ("Time Warner" is no "Tim Warner").
+                    let variant = match both_person(a, b)
+                        && short.chars().count() >= MIN_SHORT_FORM
+                        && !know.is_common_word(fa)
+                        && !know.is_common_word(fb)
                     {
-                        SPELLING_RATIO
-                    } else if short.chars().count() >= 5 && one_edit_apart(fa, fb) {
-                        // A misspelling is a one-off that no article writes beside the name.
-                        if together(a, b) || articles(a) > 1 {
-                            TYPO_RATIO
-                        } else {
+                        true => variant(fa, fb),
+                        false => Variant::Apart,
+                    };
+                    // A one-off that no article writes beside the other name is a variant
+                    // of it.
+                    let one_off = |x: usize| articles(x) == 1 && !together(a, b);
+                    let ratio = match variant {
+                        Variant::Given if one_off(b) => return None,
+                        Variant::OfGiven if one_off(a) => TOWARD_GIVEN_NAME,
+                        Variant::Neither if one_off(a) => 1,
+                        // A middle name spelt two ways is one whatever the articles: one name
+                        // with the same first name and surname ("Osman Abou Laban", "Osman
+                        // Abu Laban") is one person, even in one article.
+                        Variant::Given | Variant::OfGiven | Variant::Neither if k > 0 => 1,
+                        _ if k > 0 => return None,
+                        _ if is_short_form_of(fa, fb) => 1,
+                        _ if short.chars().count() >= MIN_SHORT_FORM
+                            && long.len() > short.len()
+                            && long.starts_with(short.as_str())
+                            && !FEMININE_ENDINGS.contains(&long[short.len()..]) =>
+                        {
                             SPELLING_RATIO
                         }
-                    } else {
-                        return None;
+                        _ if short.chars().count() >= 5 && one_edit_apart(fa, fb) => {
+                            // A misspelling that an article writes beside the name, or that
+                            // is in more than one article, may be someone else's name.
+                            if together(a, b) || articles(a) > 1 {
+                                TYPO_RATIO
+                            } else {
+                                SPELLING_RATIO
+                            }
+                        }
+                        _ => return None,
                     };
                     Some((g.find(b), ratio))
                 })
@@ -442,21 +542,66 @@ pub fn identities(
             // variant in an article makes it a name of someone else's).
             targets.sort_unstable_by_key(|&(root, ratio)| (root, std::cmp::Reverse(ratio)));
             targets.dedup_by_key(|&mut (root, _)| root);
+            match targets.as_slice() {
+                [(only, TOWARD_GIVEN_NAME)] => g.union_toward(a, *only),
+                [(only, ratio)] if g.total(*only) >= ratio * g.total(own) => g.union(a, *only),
+                _ => {}
+            }
+        }
+        // Initials for a first name: "C Hodgson" is the one person of the surname whose
+        // first name begins with C, three times as common, when their middle names and
+        // initials agree; ten times when the initialled name has middle names the other lacks
+        // ("B. Hussein Obama" ~ "Barack Obama"; "J. Thomas Clark" is no "Joe Clark").
+        for &a in &named {
+            let wa = &parsed[a].words;
+            let Some(letter) = initial_letter(&wa[0]) else {
+                continue;
+            };
+            let middle = &wa[1..wa.len() - 1];
+            let mut targets: Vec<(usize, u64)> = named
+                .iter()
+                .copied()
+                .filter_map(|b| {
+                    let wb = &parsed[b].words;
+                    let fits = wb.len() >= 2
+                        && initial_letter(&wb[0]).is_none()
+                        && wb[0].starts_with(letter)
+                        && wb.last() == wa.last()
+                        && either_person(a, b);
+                    let their_middle = &wb[1..wb.len() - 1];
+                    let ratio = if !fits {
+                        return None;
+                    } else if middle == their_middle && parsed[a].initials == parsed[b].initials {
+                        SPELLING_RATIO
+                    } else if their_middle.is_empty() && parsed[b].initials.is_empty() {
+                        TYPO_RATIO
+                    } else {
+                        return None;
+                    };
+                    Some((g.find(b), ratio))
+                })
+                .collect();
+            targets.sort_unstable_by_key(|&(root, ratio)| (root, std::cmp::Reverse(ratio)));
+            targets.dedup_by_key(|&mut (root, _)| root);
             if let [(only, ratio)] = targets.as_slice()
-                && g.total(*only) >= ratio * g.total(own)
+                && *only != g.find(a)
+                && g.total(*only) >= ratio * g.total(a)
             {
                 g.union(a, *only);
             }
         }
     }
-    // Suffixes: a formal full name, initials and suffix ("James B. Comey Jr."), is the plain
-    // name (James Comey) when no article names both. A son is mostly called by his name and
-    // suffix alone ("Donald Trump Jr."), and an article that names both names two people.
+    // Suffixes: a formal full name, initials and suffix ("James B. Comey Jr."), or a name
+    // with a numeral ("Joe Manchin III"), is the plain name (Joe Manchin) when no article
+    // names both. "Jr." and "Sr." tell two living men apart, and a son is mostly called by
+    // his name and suffix alone ("Donald Trump Jr."); a numeral marks a lineage, and its
+    // bearer is the one called by the plain name. An article that names both names two people.
     for (a, p) in parsed.iter().enumerate() {
         let [plain @ .., last] = p.words.as_slice() else {
             continue;
         };
-        if plain.len() < 2 || !is_suffix(last) || p.initials.is_empty() {
+        let numeral = crate::extract::canon::NUMERAL_SUFFIXES.contains(&last.trim_end_matches('.'));
+        if plain.len() < 2 || !is_suffix(last) || (p.initials.is_empty() && !numeral) {
             continue;
         }
         if let Some(members) = by_fold.get(plain) {
@@ -577,7 +722,7 @@ mod tests {
     use super::*;
 
     /// The tagger's stand-in: things are no person ("Stanley" is a bank's, "Syed Farook" it
-    /// reads as no name); "claim" and "bill" are common words.
+    /// reads as no name); "claim", "bill" and "time" are common words.
     struct StandIn;
     impl Knowledge for StandIn {
         fn is_person(&self, name: &str) -> bool {
@@ -588,7 +733,7 @@ mod tests {
                 && name != "Syed Farook"
         }
         fn is_common_word(&self, word: &str) -> bool {
-            matches!(word, "Claim" | "Bill" | "Pence")
+            matches!(word, "Claim" | "Bill" | "Pence" | "time")
         }
         fn is_first_name(&self, word: &str) -> bool {
             matches!(word, "Bill")
@@ -852,6 +997,72 @@ mod tests {
     }
 
     #[test]
+    fn a_one_off_variant_of_a_given_name_joins_it_two_given_names_stay_two() {
+        let list = [
+            ("Joh Husted", 1),
+            ("Jon Husted", 1),
+            ("Carly Smith", 1),
+            ("Carla Smith", 1),
+            ("Sergei Lavrov", 1),
+            ("Sergey Lavrov", 1),
+            ("Joh Kasich", 1),
+            ("Jon Kasich", 1),
+            ("Sayed Haddad", 2),
+            ("Syed Haddad", 2),
+            ("Tim Warner", 1),
+            ("Time Warner", 1),
+        ];
+        // One article names both Kasichs.
+        let reps = reps_where(&list, Table::Entities, &[(6, 7)]);
+        assert_eq!(
+            reps[0], 1,
+            "Joh is no given name: Jon Husted stands for both"
+        );
+        assert_eq!(reps[1], 1);
+        assert_ne!(reps[2], reps[3], "Carly and Carla are both given names");
+        assert_eq!(reps[4], reps[5], "neither spelling is a given name");
+        assert_ne!(reps[6], reps[7], "an article tells the two apart");
+        assert_ne!(reps[8], reps[9], "each spelling is in two articles");
+        assert_ne!(reps[10], reps[11], "a common word is no misspelt name");
+    }
+
+    #[test]
+    fn a_middle_name_spelt_two_ways_is_one_person_even_in_one_article() {
+        let list = [
+            ("Osman Abou Laban", 1),
+            ("Osman Abu Laban", 1),
+            ("John Paul Jones", 1),
+            ("John Paula Jones", 1),
+            ("Ana Abou Laban", 1),
+            ("Ana Abu Laban", 2),
+        ];
+        let reps = reps_where(&list, Table::Entities, &[(0, 1), (2, 3)]);
+        assert_eq!(reps[0], reps[1], "Abou and Abu are one word");
+        assert_ne!(reps[2], reps[3], "Paul and Paula are two given names");
+        assert_eq!(reps[4], 5, "the more common spelling stands");
+    }
+
+    #[test]
+    fn an_initial_for_a_first_name_joins_the_one_person_it_fits() {
+        let list = [
+            ("Barack Obama", 30),
+            ("B. Hussein Obama", 1),
+            ("Bill Cosby", 5),
+            ("B. Cosby", 2),
+            ("John Smith", 5),
+            ("Jane Smith", 5),
+            ("J. Smith", 1),
+            ("Adam Lee Jones", 9),
+            ("A. Paul Jones", 1),
+        ];
+        let reps = reps_where(&list, Table::Entities, &[]);
+        assert_eq!(reps[1], 0, "B. is Barack, Hussein a middle name");
+        assert_eq!(reps[3], 3, "not three times as common");
+        assert_eq!(reps[6], 6, "two Smiths begin with J");
+        assert_eq!(reps[8], 8, "Adam Lee Jones has no middle name Paul");
+    }
+
+    #[test]
     fn a_suffix_joins_the_plain_name_unless_an_article_names_both() {
         let list = [
             ("James Comey", 24),
@@ -862,11 +1073,14 @@ mod tests {
             ("Joe Manchin III", 1),
             ("Verdery", 3),
             ("C. Stewart Verdery Jr.", 2),
+            ("Duncan Hunter", 3),
+            ("Duncan Hunter Sr.", 1),
         ];
         let reps = reps_where(&list, Table::Speakers, &[(2, 3)]);
         assert_eq!(reps[1], 0, "Comey Jr. is James Comey");
         assert_ne!(reps[3], reps[2], "father and son, named in one article");
-        assert_ne!(reps[5], reps[4], "no formal name: a son's");
+        assert_eq!(reps[5], 4, "a numeral is dropped in the plain name");
+        assert_ne!(reps[9], reps[8], "no formal name: a father's");
         assert_eq!(
             reps[6], 7,
             "the only full name of a surname may have a suffix"
