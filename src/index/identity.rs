@@ -28,6 +28,8 @@
 //!   with a numeral, joins the same name without them, at least as common, when no article
 //!   names both ("James B. Comey Jr." ~ "James Comey", "Joe Manchin III" ~ "Joe Manchin");
 //!   "Donald Trump Jr." and "Duncan Hunter Sr." stay a son and a father.
+//! - **name order**: a two-word name in one article, reversed, is the person of that name at
+//!   least as common ("Yimou Zhang" ~ "Zhang Yimou"); both must read as people's names.
 //! - **fragments**: a tagger's fusion of words before a full name ("Fox News Sean Hannity",
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
 //! - **surnames**: a one-word name (or a particle and a word, "De Blasio", when a longer name
@@ -616,6 +618,30 @@ pub fn identities(
             }
         }
     }
+    // Name order: a two-word name in one article whose words reversed are a person's name at
+    // least as common is that person, written surname first ("Farook Syed" in a tweet,
+    // "Yimou Zhang" for Zhang Yimou). Both must read as people's names: "Western Pacific" is
+    // no "Pacific Western".
+    for (a, p) in parsed.iter().enumerate() {
+        let [first, last] = p.words.as_slice() else {
+            continue;
+        };
+        if is_bare[a] || is_suffix(last) || articles(a) != 1 {
+            continue;
+        }
+        let reversed = [last.clone(), first.clone()];
+        if let Some(members) = by_fold.get(reversed.as_slice()) {
+            let b = members[0];
+            let (ra, rb) = (g.find(a), g.find(b));
+            if ra != rb
+                && g.total(rb) >= g.total(ra)
+                && know.is_person(&names[a])
+                && know.is_person(&names[b])
+            {
+                g.union(a, b);
+            }
+        }
+    }
     // Fragments: words fused before a person's full name of two or more words.
     let fold_of: std::collections::HashMap<&[String], usize> =
         by_fold.iter().map(|(k, v)| (*k, v[0])).collect();
@@ -1060,6 +1086,22 @@ mod tests {
         assert_eq!(reps[3], 3, "not three times as common");
         assert_eq!(reps[6], 6, "two Smiths begin with J");
         assert_eq!(reps[8], 8, "Adam Lee Jones has no middle name Paul");
+    }
+
+    #[test]
+    fn a_name_written_surname_first_is_the_person_things_stay() {
+        let list = [
+            ("Zhang Yimou", 2),
+            ("Yimou Zhang", 1),
+            ("Pacific House", 2),
+            ("House Pacific", 1),
+            ("Grant Taylor", 2),
+            ("Taylor Grant", 2),
+        ];
+        let reps = reps_where(&list, Table::Entities, &[]);
+        assert_eq!(reps[1], 0, "Yimou Zhang is Zhang Yimou");
+        assert_ne!(reps[3], reps[2], "no person's name");
+        assert_ne!(reps[5], reps[4], "each in two articles: two people");
     }
 
     #[test]
