@@ -21,9 +21,11 @@
 //!   any count ("Joh Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins
 //!   the one at least as common ("Sergei" ~ "Sergey"); two given names ("Carla", "Carly")
 //!   only the spelling rule joins. A middle name spelt two ways that are not both given
-//!   names is one name even in one article ("Osman Abou Laban" ~ "Osman Abu Laban").
-//! - **initials for a first name**: "B. Hussein Obama" joins the one person of the surname
-//!   whose first name begins with B, three times as common, when their middle names agree.
+//!   names is one name even in one article ("Osman Abou Laban" ~ "Osman Abu Laban"). Both
+//!   names must read as people's, and neither differing word be a common word ("Time Warner").
+//! - **initials for a first name**: "C Hodgson" joins the one person of the surname whose
+//!   first name begins with C, three times as common, when their middle names and initials
+//!   agree; ten times when it has middle names the other lacks ("B. Hussein Obama").
 //! - **suffixes**: a formal name with middle initials and a generational suffix, or a name
 //!   with a numeral, joins the same name without them, at least as common, when no article
 //!   names both ("James B. Comey Jr." ~ "James Comey", "Joe Manchin III" ~ "Joe Manchin");
