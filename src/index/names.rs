@@ -68,9 +68,23 @@ pub fn cache_name(searcher: &Searcher, field: Field) -> String {
     )
 }
 
-/// Identifies the committed state a table was built from: segments and their deletes.
+/// The code and word lists that group names into identities, as built into this binary: a
+/// table saved by a release with other rules is stale, so `index` rebuilds it.
+const GROUPING_RULES: &str = concat!(
+    include_str!("identity.rs"),
+    include_str!("names.rs"),
+    include_str!("given_names.txt"),
+    include_str!("given_name_forms.txt"),
+    include_str!("feminine_name_endings.txt"),
+    include_str!("surname_particles.txt"),
+);
+
+/// Identifies what a table was built from: segments and their deletes, and the grouping
+/// rules ([`GROUPING_RULES`]).
 fn state_key(searcher: &Searcher, field: Field) -> u64 {
-    let mut s = format!("{}|", field.field_id());
+    static RULES: std::sync::LazyLock<u64> =
+        std::sync::LazyLock::new(|| xxhash_rust::xxh3::xxh3_64(GROUPING_RULES.as_bytes()));
+    let mut s = format!("{:x}|{}|", *RULES, field.field_id());
     for seg in searcher.segment_readers() {
         s.push_str(&format!(
             "{}:{}:{}|",
@@ -741,8 +755,8 @@ pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
 }
 
 /// What is wrong with the saved name tables of `store`: (file, problem) for each table that
-/// is missing, was built from another commit, or differs from the table the documents give
-/// (the build is deterministic, so any damaged byte shows).
+/// is missing, was built from another commit or by another release, or differs from the table
+/// the documents give (the build is deterministic, so any damaged byte shows).
 pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<(String, String)>> {
     let f = store.fields;
     let mut problems = Vec::new();
@@ -756,7 +770,9 @@ pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<(Stri
             }
             Err(e) => format!("unreadable: {e}"),
             Ok(_) if !table_is_current(searcher, field, &store.dir) => {
-                "stale: built from another commit; `newsdex index` rewrites it".into()
+                "stale: built from another commit or by another release; `newsdex index` \
+                 rewrites it"
+                    .into()
             }
             Ok(saved) => {
                 if scans.is_none() {
