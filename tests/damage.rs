@@ -169,3 +169,33 @@ fn an_unreadable_index_says_how_to_repair_it() {
     assert_eq!(rebuilt["rebuilt"], true, "{rebuilt}");
     assert_eq!(common::counts(&ix), common::counts(&good));
 }
+
+#[test]
+fn a_name_table_saved_by_another_release_is_stale_until_the_next_index_run() {
+    let tmp = TempDir::new().unwrap();
+    let ix = tmp.path().join("ix");
+    index_json(&ix, &[]);
+    // Another release's grouping rules give another key (bytes 8..16 of the table).
+    let table = ix.join("newsdex-names-speaker_key.cache");
+    let mut bytes = std::fs::read(&table).unwrap();
+    bytes[8] ^= 0xff;
+    std::fs::write(&table, bytes).unwrap();
+    let (report, code) = check(&ix);
+    assert_eq!(code, 1, "{report}");
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{report}");
+    assert!(
+        problems[0]["problem"].as_str().unwrap().starts_with("stale"),
+        "{report}"
+    );
+    let text = common::newsdex(&ix).arg("check").output().unwrap();
+    let verdict = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        verdict.contains("the next `newsdex index` run rewrites the name tables"),
+        "{verdict}"
+    );
+    // Nothing changed in the archive, yet the run rewrites the table.
+    let run = index_json(&ix, &[]);
+    assert_eq!(run["added"], 0, "{run}");
+    assert_eq!(check(&ix).1, 0);
+}

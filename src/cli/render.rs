@@ -163,9 +163,14 @@ pub fn check(out: &mut impl Write, dir: &std::path::Path, r: &CheckReport) -> io
             r.documents
         )
     } else {
+        let mend = if r.index_mends_all() {
+            "the next `newsdex index` run rewrites the name tables"
+        } else {
+            "`newsdex index --full PATH…` rebuilds it from the archive"
+        };
         writeln!(
             out,
-            "index {}: {} problem{}; `newsdex index --full PATH…` rebuilds it from the archive",
+            "index {}: {} problem{}; {mend}",
             dir.display(),
             r.problems.len(),
             if r.problems.len() == 1 { "" } else { "s" }

@@ -19,6 +19,10 @@ pub struct Problem {
     pub file: String,
     /// What is wrong, in one line.
     pub problem: String,
+    /// Whether the next `newsdex index` run mends it (a missing or stale name table); else
+    /// `newsdex index --full` rebuilds the index.
+    #[serde(skip)]
+    pub index_mends: bool,
 }
 
 /// What a check looked at and found.
@@ -40,10 +44,16 @@ impl Report {
         self.problems.is_empty()
     }
 
+    /// Whether the next `newsdex index` run mends every problem found (there is one).
+    pub fn index_mends_all(&self) -> bool {
+        !self.problems.is_empty() && self.problems.iter().all(|p| p.index_mends)
+    }
+
     fn problem(&mut self, file: impl Into<String>, problem: impl Into<String>) {
         self.problems.push(Problem {
             file: file.into(),
             problem: problem.into(),
+            index_mends: false,
         });
     }
 }
@@ -79,8 +89,12 @@ pub fn check(dir: &Path) -> Result<Report> {
         report.problem("meta.json", e.to_string());
         return Ok(report);
     }
-    for (file, problem) in crate::index::names::check_name_tables(&store, &searcher)? {
-        report.problem(file, problem);
+    for t in crate::index::names::check_name_tables(&store, &searcher)? {
+        report.problems.push(Problem {
+            file: t.file,
+            problem: t.problem,
+            index_mends: t.index_mends,
+        });
     }
     Ok(report)
 }

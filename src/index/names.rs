@@ -754,26 +754,39 @@ pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
     Ok(())
 }
 
+/// A saved name table found wrong by [`check_name_tables`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableProblem {
+    /// The table's file in the index folder.
+    pub file: String,
+    /// What is wrong, in one line.
+    pub problem: String,
+    /// Whether the next `newsdex index` run rewrites the table (it is missing or stale).
+    pub index_mends: bool,
+}
+
 /// What is wrong with the saved name tables of `store`: (file, problem) for each table that
 /// is missing, was built from another commit or by another release, or differs from the table
 /// the documents give (the build is deterministic, so any damaged byte shows).
-pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<(String, String)>> {
+pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<TableProblem>> {
     let f = store.fields;
     let mut problems = Vec::new();
     // Read once, when a current table is there to compare.
     let mut scans: Option<Scans> = None;
     for field in [f.speaker_key, f.entity_key] {
         let name = cache_name(searcher, field);
-        let problem = match std::fs::read(store.dir.join(&name)) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                "missing: search builds it on every start until `newsdex index` saves it".into()
-            }
-            Err(e) => format!("unreadable: {e}"),
-            Ok(_) if !table_is_current(searcher, field, &store.dir) => {
+        let (problem, index_mends) = match std::fs::read(store.dir.join(&name)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
+                "missing: search builds it on every start until `newsdex index` saves it".into(),
+                true,
+            ),
+            Err(e) => (format!("unreadable: {e}"), false),
+            Ok(_) if !table_is_current(searcher, field, &store.dir) => (
                 "stale: built from another commit or by another release; `newsdex index` \
                  rewrites it"
-                    .into()
-            }
+                    .into(),
+                true,
+            ),
             Ok(saved) => {
                 if scans.is_none() {
                     scans = Some(Scans::read(searcher, f.kind)?);
@@ -782,11 +795,18 @@ pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<(Stri
                     Some(s) if saved == Names::from_scans(searcher, field, s).table.as_slice() => {
                         continue;
                     }
-                    _ => "damaged: differs from the table the documents give".into(),
+                    _ => (
+                        "damaged: differs from the table the documents give".into(),
+                        false,
+                    ),
                 }
             }
         };
-        problems.push((name, problem));
+        problems.push(TableProblem {
+            file: name,
+            problem,
+            index_mends,
+        });
     }
     Ok(problems)
 }
