@@ -185,7 +185,10 @@ fn a_name_table_saved_by_another_release_is_stale_until_the_next_index_run() {
     let problems = report["problems"].as_array().unwrap();
     assert_eq!(problems.len(), 1, "{report}");
     assert!(
-        problems[0]["problem"].as_str().unwrap().starts_with("stale"),
+        problems[0]["problem"]
+            .as_str()
+            .unwrap()
+            .starts_with("stale"),
         "{report}"
     );
     let text = common::newsdex(&ix).arg("check").output().unwrap();
