@@ -23,7 +23,7 @@ static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 pub const GENERATIONAL_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// The numerals among [`GENERATIONAL_SUFFIXES`]: a lineage's ("Joe Manchin III"), not a
 /// living father's and son's.
-pub const NUMERAL_SUFFIXES: &[&str] = GENERATIONAL_SUFFIXES.split_at(2).1;
+pub const NUMERAL_SUFFIXES: &[&str] = &["ii", "iii", "iv"];
 
 /// Company-form suffixes dropped from organisation names.
 const ORG_SUFFIXES: &[&str] = &[

@@ -572,16 +572,18 @@ pub fn identities(
                         && wb[0].starts_with(letter)
                         && wb.last() == wa.last()
                         && either_person(a, b);
+                    if !fits {
+                        return None;
+                    }
                     let their_middle = &wb[1..wb.len() - 1];
-                    let ratio = if !fits {
-                        return None;
-                    } else if middle == their_middle && parsed[a].initials == parsed[b].initials {
-                        SPELLING_RATIO
-                    } else if their_middle.is_empty() && parsed[b].initials.is_empty() {
-                        TYPO_RATIO
-                    } else {
-                        return None;
-                    };
+                    let ratio =
+                        if middle == their_middle && parsed[a].initials == parsed[b].initials {
+                            SPELLING_RATIO
+                        } else if their_middle.is_empty() && parsed[b].initials.is_empty() {
+                            TYPO_RATIO
+                        } else {
+                            return None;
+                        };
                     Some((g.find(b), ratio))
                 })
                 .collect();
