@@ -242,6 +242,18 @@ fn variant(a: &str, b: &str) -> Variant {
     }
 }
 
+/// The one identity among `targets` (identity root, times more common it must be), with the
+/// strictest ratio of its names' (one named beside the variant in an article makes it a name
+/// of someone else's); `None` when there are none or several.
+fn only_target(mut targets: Vec<(usize, u64)>) -> Option<(usize, u64)> {
+    targets.sort_unstable_by_key(|&(root, ratio)| (root, std::cmp::Reverse(ratio)));
+    targets.dedup_by_key(|&mut (root, _)| root);
+    match targets.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
 /// The letter of a one-letter initial ("b." or "b"), if `word` is one.
 fn initial_letter(word: &str) -> Option<char> {
     let mut letters = word.chars().filter(|c| *c != '.');
@@ -475,7 +487,7 @@ pub fn identities(
             // Each candidate with the times more common it must be: a known short form
             // ("Ed", "Edward") once, a prefix ("Geoff") three times, a misspelling ten;
             // [`TOWARD_GIVEN_NAME`]: a one-off misspelling of a given name at any count.
-            let mut targets: Vec<(usize, u64)> = named
+            let targets: Vec<(usize, u64)> = named
                 .iter()
                 .copied()
                 .filter_map(|b| {
@@ -542,13 +554,9 @@ pub fn identities(
                 })
                 .filter(|&(rb, _)| rb != own)
                 .collect();
-            // One ratio an identity: the strictest of its names' (one named beside the
-            // variant in an article makes it a name of someone else's).
-            targets.sort_unstable_by_key(|&(root, ratio)| (root, std::cmp::Reverse(ratio)));
-            targets.dedup_by_key(|&mut (root, _)| root);
-            match targets.as_slice() {
-                [(only, TOWARD_GIVEN_NAME)] => g.union_toward(a, *only),
-                [(only, ratio)] if g.total(*only) >= ratio * g.total(own) => g.union(a, *only),
+            match only_target(targets) {
+                Some((only, TOWARD_GIVEN_NAME)) => g.union_toward(a, only),
+                Some((only, ratio)) if g.total(only) >= ratio * g.total(own) => g.union(a, only),
                 _ => {}
             }
         }
@@ -562,7 +570,7 @@ pub fn identities(
                 continue;
             };
             let middle = &wa[1..wa.len() - 1];
-            let mut targets: Vec<(usize, u64)> = named
+            let targets: Vec<(usize, u64)> = named
                 .iter()
                 .copied()
                 .filter_map(|b| {
@@ -587,13 +595,11 @@ pub fn identities(
                     Some((g.find(b), ratio))
                 })
                 .collect();
-            targets.sort_unstable_by_key(|&(root, ratio)| (root, std::cmp::Reverse(ratio)));
-            targets.dedup_by_key(|&mut (root, _)| root);
-            if let [(only, ratio)] = targets.as_slice()
-                && *only != g.find(a)
-                && g.total(*only) >= ratio * g.total(a)
+            if let Some((only, ratio)) = only_target(targets)
+                && only != g.find(a)
+                && g.total(only) >= ratio * g.total(a)
             {
-                g.union(a, *only);
+                g.union(a, only);
             }
         }
     }
