@@ -79,6 +79,9 @@ use crate::extract::canon::GENERATIONAL_SUFFIXES as SUFFIXES;
 struct Parsed {
     /// Words without middle initials (lower case), suffix included.
     words: Vec<String>,
+    /// The same words as written, for questions about a written word ("Time" in "Time
+    /// Warner" is a common word).
+    written: Vec<String>,
     /// Middle initials, letters only ("hw" for "H.W.").
     initials: String,
 }
@@ -95,60 +98,69 @@ fn parse(name: &str) -> Parsed {
     let cleaned = crate::extract::canon::clean(name, crate::article::EntityKind::Misc);
     // "D.N.C." alone is an acronym.
     let several_words = cleaned.split_whitespace().nth(1).is_some();
-    let mut raw: Vec<String> = cleaned
+    // Each word lower-cased without accents, and as written.
+    let mut raw: Vec<(String, String)> = cleaned
         .split_whitespace()
         .flat_map(|w| {
             // Brackets, quotation marks and apostrophes around a word are not its letters
             // ("Bob]", "Lyin'"); run-together initials are initials ("C.V." is "C. V.").
-            let w = without_accents(
-                &w.trim_matches(|c: char| "[](){}\"“”'’,".contains(c))
-                    .to_lowercase(),
-            );
+            let w = w.trim_matches(|c: char| "[](){}\"“”'’,".contains(c));
             let letters: Vec<&str> = w.split_inclusive('.').collect();
-            if several_words
+            let pieces = if several_words
                 && letters.len() > 1
                 && letters
                     .iter()
                     .all(|l| l.chars().count() == 2 && l.ends_with('.'))
             {
-                letters.into_iter().map(str::to_string).collect()
+                letters
             } else {
                 vec![w]
-            }
+            };
+            pieces
+                .into_iter()
+                .map(|piece| (without_accents(&piece.to_lowercase()), piece.to_string()))
         })
-        .filter(|w| !w.is_empty())
+        .filter(|(w, _)| !w.is_empty())
         .collect();
     // A sentence's period after the last word ("Fox News Channel.") is no part of the name;
     // an initial's ("Title I.") or a suffix's ("Jr.") is.
-    if let Some(last) = raw.last_mut()
+    if let Some((last, as_written)) = raw.last_mut()
         && last.len() > 3
         && last.ends_with('.')
         && !is_suffix(last)
     {
         last.pop();
+        as_written.pop();
     }
     // Titles go before a full name ("Sen. Paul Ryan"); before a single word only an
     // abbreviated one ("Mr. Trump"): "Justice Department" is no Department.
     while raw.len() > 1
-        && crate::extract::canon::is_title(&raw[0])
+        && crate::extract::canon::is_title(&raw[0].0)
         && (raw.len() > 2
-            || raw[0].ends_with('.')
-            || matches!(raw[0].as_str(), "mr" | "mrs" | "ms"))
+            || raw[0].0.ends_with('.')
+            || matches!(raw[0].0.as_str(), "mr" | "mrs" | "ms"))
     {
         raw.remove(0);
     }
     let mut words = Vec::new();
+    let mut written = Vec::new();
     let mut initials = String::new();
     let n = raw.len();
-    for (i, w) in raw.iter().enumerate() {
-        let last_name_word = i + 1 == n || (i + 2 == n && is_suffix(&raw[n - 1]));
-        if i > 0 && !last_name_word && is_initial(w) {
+    let ends_with_suffix = raw.last().is_some_and(|(w, _)| is_suffix(w));
+    for (i, (w, as_written)) in raw.into_iter().enumerate() {
+        let last_name_word = i + 1 == n || (i + 2 == n && ends_with_suffix);
+        if i > 0 && !last_name_word && is_initial(&w) {
             initials.extend(w.chars().filter(|c| *c != '.'));
         } else {
-            words.push(w.clone());
+            words.push(w);
+            written.push(as_written);
         }
     }
-    Parsed { words, initials }
+    Parsed {
+        words,
+        written,
+        initials,
+    }
 }
 
 /// `word` without combining accents ("françois" -> "francois"): one name written with and
@@ -216,7 +228,7 @@ static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>>
         crate::extract::word_list::entries(include_str!("given_names.txt")).collect()
     });
 
-/// How two names one letter apart stand to the given-name list: "Carla" and "Carly" are
+/// How two first or middle names one letter apart stand to the given-name list: "Carla" and "Carly" are
 /// both given names, so two names; "Joh" is none, a misspelling of "Jon".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Variant {
@@ -230,10 +242,8 @@ enum Variant {
     Neither,
 }
 
+/// How `a` and `b`, one letter apart, stand to the given-name list.
 fn variant(a: &str, b: &str) -> Variant {
-    if !one_edit_apart(a, b) {
-        return Variant::Apart;
-    }
     match (GIVEN_NAMES.contains(a), GIVEN_NAMES.contains(b)) {
         (true, true) => Variant::Apart,
         (true, false) => Variant::Given,
@@ -292,9 +302,13 @@ struct Groups<'a> {
     parent: Vec<usize>,
     /// Summed counts of each root's members.
     sums: Vec<u64>,
+    /// How many names each root's identity has.
+    sizes: Vec<usize>,
+    /// The count each root stands with against another: its own, or a misspelling's joined
+    /// toward it when that is higher ([`Groups::union_toward`]).
+    standing: Vec<u64>,
     /// Whether each name is a bare surname ([`bare_surnames`]).
     bare: &'a [bool],
-    counts: &'a [u64],
     names: &'a [String],
 }
 
@@ -313,7 +327,7 @@ impl Groups<'_> {
         let key = |i: usize| {
             (
                 self.bare[i],
-                std::cmp::Reverse(self.counts[i]),
+                std::cmp::Reverse(self.standing[i]),
                 self.names[i].len(),
                 i,
             )
@@ -326,18 +340,31 @@ impl Groups<'_> {
         if ra != rb {
             let root = self.better(ra, rb);
             let other = if root == ra { rb } else { ra };
-            self.parent[other] = root;
-            self.sums[root] += self.sums[other];
+            self.join(other, root);
         }
     }
 
-    /// Joins `a`'s identity to `b`'s, whose root stays the root.
+    /// Joins `a`'s identity to `b`'s, whose root stays the root and stands with the higher
+    /// of the two counts.
     fn union_toward(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
-            self.parent[ra] = rb;
-            self.sums[rb] += self.sums[ra];
+            self.standing[rb] = self.standing[rb].max(self.standing[ra]);
+            self.join(ra, rb);
         }
+    }
+
+    /// Puts root `other` under root `root`.
+    fn join(&mut self, other: usize, root: usize) {
+        self.parent[other] = root;
+        self.sums[root] += self.sums[other];
+        self.sizes[root] += self.sizes[other];
+    }
+
+    /// Whether `i` is its identity's only name.
+    fn alone(&mut self, i: usize) -> bool {
+        let root = self.find(i);
+        self.sizes[root] == 1
     }
 
     /// The summed count of `i`'s identity.
@@ -392,8 +419,9 @@ pub fn identities(
     let mut g = Groups {
         parent: (0..names.len()).collect(),
         sums: counts.to_vec(),
+        sizes: vec![1; names.len()],
+        standing: counts.to_vec(),
         bare: &is_bare,
-        counts,
         names,
     };
     // Names by surname, for every rule below.
@@ -511,10 +539,12 @@ pub fn identities(
                     };
                     // Variants are of names the tagger reads as people's, never common words
                     // ("Time Warner" is no "Tim Warner").
-                    let variant = match both_person(a, b)
+                    let one_edit = one_edit_apart(fa, fb);
+                    let variant = match one_edit
+                        && both_person(a, b)
                         && short.chars().count() >= MIN_SHORT_FORM
-                        && !know.is_common_word(fa)
-                        && !know.is_common_word(fb)
+                        && !know.is_common_word(&parsed[a].written[k])
+                        && !know.is_common_word(&parsed[b].written[k])
                     {
                         true => variant(fa, fb),
                         false => Variant::Apart,
@@ -539,7 +569,7 @@ pub fn identities(
                         {
                             SPELLING_RATIO
                         }
-                        _ if short.chars().count() >= 5 && one_edit_apart(fa, fb) => {
+                        _ if short.chars().count() >= 5 && one_edit => {
                             // A misspelling that an article writes beside the name, or that
                             // is in more than one article, may be someone else's name.
                             if together(a, b) || articles(a) > 1 {
@@ -554,9 +584,18 @@ pub fn identities(
                 })
                 .filter(|&(rb, _)| rb != own)
                 .collect();
+            // A misspelling alone goes toward the given name; one already in a group of its
+            // own joins as a one-off does, at least as common.
             match only_target(targets) {
-                Some((only, TOWARD_GIVEN_NAME)) => g.union_toward(a, only),
-                Some((only, ratio)) if g.total(only) >= ratio * g.total(own) => g.union(a, only),
+                Some((only, TOWARD_GIVEN_NAME)) if g.alone(a) => g.union_toward(a, only),
+                Some((only, TOWARD_GIVEN_NAME)) if g.total(only) >= g.total(own) => {
+                    g.union(a, only)
+                }
+                Some((only, ratio))
+                    if ratio != TOWARD_GIVEN_NAME && g.total(only) >= ratio * g.total(own) =>
+                {
+                    g.union(a, only)
+                }
                 _ => {}
             }
         }
@@ -758,7 +797,7 @@ mod tests {
     use super::*;
 
     /// The tagger's stand-in: things are no person ("Stanley" is a bank's, "Syed Farook" it
-    /// reads as no name); "claim", "bill" and "time" are common words.
+    /// reads as no name); "Claim", "Bill" and "Time" are common words.
     struct StandIn;
     impl Knowledge for StandIn {
         fn is_person(&self, name: &str) -> bool {
@@ -769,7 +808,7 @@ mod tests {
                 && name != "Syed Farook"
         }
         fn is_common_word(&self, word: &str) -> bool {
-            matches!(word, "Claim" | "Bill" | "Pence" | "time")
+            matches!(word, "Claim" | "Bill" | "Pence" | "Time")
         }
         fn is_first_name(&self, word: &str) -> bool {
             matches!(word, "Bill")
@@ -1060,6 +1099,39 @@ mod tests {
         assert_ne!(reps[6], reps[7], "an article tells the two apart");
         assert_ne!(reps[8], reps[9], "each spelling is in two articles");
         assert_ne!(reps[10], reps[11], "a common word is no misspelt name");
+    }
+
+    #[test]
+    fn a_misspelling_joined_toward_its_given_name_keeps_the_given_name_canonical() {
+        let list = [
+            ("Joh Husted", 3),
+            ("Jon Husted", 1),
+            ("Fox News Jon Husted", 2),
+        ];
+        // Each in one article of its own.
+        let reps = identities(
+            &list.map(|(n, _)| n.to_string()),
+            &list.map(|(_, c)| c),
+            &StandIn,
+            Table::Speakers,
+            &|a, b| u64::from(a == b),
+        );
+        assert_eq!(
+            reps,
+            [1, 1, 1],
+            "a later fragment does not become canonical"
+        );
+    }
+
+    #[test]
+    fn a_misspelling_with_names_of_its_own_does_not_take_them_to_the_given_name() {
+        let list = [("Joh Husted", 1), ("Joh Q. Husted", 5), ("Jon Husted", 1)];
+        let reps = reps_where(&list, Table::Entities, &[]);
+        assert_eq!(reps[0], reps[1], "the plain name joins the initialled one");
+        assert_ne!(
+            reps[0], reps[2],
+            "five articles write Joh: Jon's one does not take them"
+        );
     }
 
     #[test]

@@ -68,23 +68,19 @@ pub fn cache_name(searcher: &Searcher, field: Field) -> String {
     )
 }
 
-/// The code and word lists that group names into identities, as built into this binary: a
-/// table saved by a release with other rules is stale, so `index` rebuilds it.
-const GROUPING_RULES: &str = concat!(
-    include_str!("identity.rs"),
-    include_str!("names.rs"),
-    include_str!("given_names.txt"),
-    include_str!("given_name_forms.txt"),
-    include_str!("feminine_name_endings.txt"),
-    include_str!("surname_particles.txt"),
-);
+/// Fingerprint of the sources and models this binary is built from (`build.rs`): the grouping
+/// rules, their word lists and the tagger that reads names as people's. A table saved by a
+/// binary of other sources is stale, so `index` rebuilds it.
+const SOURCE_HASH: &str = env!("NEWSDEX_SOURCE_HASH");
 
-/// Identifies what a table was built from: segments and their deletes, and the grouping
-/// rules ([`GROUPING_RULES`]).
+/// Identifies what a table was built from: segments and their deletes, and the sources
+/// ([`SOURCE_HASH`]).
 fn state_key(searcher: &Searcher, field: Field) -> u64 {
-    static RULES: std::sync::LazyLock<u64> =
-        std::sync::LazyLock::new(|| xxhash_rust::xxh3::xxh3_64(GROUPING_RULES.as_bytes()));
-    let mut s = format!("{:x}|{}|", *RULES, field.field_id());
+    state_key_of(SOURCE_HASH, searcher, field)
+}
+
+fn state_key_of(sources: &str, searcher: &Searcher, field: Field) -> u64 {
+    let mut s = format!("{sources}|{}|", field.field_id());
     for seg in searcher.segment_readers() {
         s.push_str(&format!(
             "{}:{}:{}|",
@@ -837,6 +833,19 @@ mod tests {
             "Tony Blair".into(),
             "Kremlin".into(),
         ])
+    }
+
+    #[test]
+    fn a_table_key_names_the_sources_it_was_built_by() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let store = Store::open_or_create(tmp.path()).unwrap();
+        let searcher = store.reader().unwrap().searcher();
+        let field = store.fields.speaker_key;
+        assert_eq!(SOURCE_HASH.len(), 16, "{SOURCE_HASH}");
+        let key = state_key(&searcher, field);
+        assert_eq!(key, state_key_of(SOURCE_HASH, &searcher, field));
+        assert_ne!(key, state_key_of("0000000000000000", &searcher, field));
+        assert_ne!(key, state_key(&searcher, store.fields.entity_key));
     }
 
     #[test]

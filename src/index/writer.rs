@@ -315,8 +315,9 @@ fn update_on_pool(
     summary.quotes = store.count_kind(&searcher, KIND_QUOTE)?;
     // The archive-wide name tables (identities of speakers and entities), so each search
     // process reads one file. Only when the segments moved (any change, even a manifest-only
-    // touch) or the tables were saved under other grouping rules: otherwise they still match. A failure only costs speed: search
-    // builds them from the documents.
+    // touch) or the tables were saved by a binary of other sources (its grouping rules may
+    // differ): otherwise they still match. A failure only costs speed: search builds them from
+    // the documents.
     if !crate::index::names::name_tables_are_current(store, &searcher) {
         let _ = crate::index::names::rebuild_name_tables(store, &searcher);
     }
