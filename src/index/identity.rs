@@ -16,11 +16,13 @@
 //!   feminine form, "Eric", "Erica") of one three times as common, or one letter off
 //!   ("Hilary") of one ten times as common, three times when the variant is in one article
 //!   only and no article names both. Accents fold ("François" ~ "Francois").
-//! - **variants**: a first name one letter off a given name (`given_names.txt`, the US
-//!   Census lists) that is none, in one article and never beside it, is its misspelling at
+//! - **variants**: a first name one letter off a given name (a letter changed, added, dropped
+//!   or swapped with the next: "Daivd"; `given_names.txt`, the US Census lists) that is none, in one article and never beside it, is its misspelling at
 //!   any count ("Joh Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins
-//!   the one at least as common ("Sergei" ~ "Sergey"); two given names ("Carla", "Carly")
-//!   only the spelling rule joins. A middle name spelt two ways that are not both given
+//!   the one at least as common ("Sergei" ~ "Sergey"), and so does a one-off two letters off
+//!   that sounds the same, its consonants spelt another way (Double Metaphone: "Adolf" ~
+//!   "Adolph"); two given names ("Carla",
+//!   "Carly") only the spelling rule joins. A middle name spelt two ways that are not both given
 //!   names is one name even in one article ("Osman Abou Laban" ~ "Osman Abu Laban"). Both
 //!   names must read as people's, and neither differing word be a common word ("Time Warner").
 //! - **initials for a first name**: "C Hodgson" joins the one person of the surname whose
@@ -228,28 +230,43 @@ static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>>
         crate::extract::word_list::entries(include_str!("given_names.txt")).collect()
     });
 
-/// How two first or middle names one letter apart stand to the given-name list: "Carla" and "Carly" are
-/// both given names, so two names; "Joh" is none, a misspelling of "Jon".
+/// How two first or middle names spelt nearly alike stand to the given-name list: "Carla"
+/// and "Carly" are both given names, so two names; "Joh" is none, a misspelling of "Jon".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Variant {
-    /// Not one letter apart, or both given names.
+    /// Not spelt nearly alike, or both given names.
     Apart,
-    /// The first is the given name; the other is its variant.
+    /// One letter apart; the first is the given name, the other its variant.
     Given,
-    /// The first is a variant of the other, a given name.
+    /// One letter apart; the first is a variant of the other, a given name.
     OfGiven,
-    /// Neither is a given name ("Sergei", "Sergey"): the more common stands.
+    /// One letter apart; neither is a given name ("Sergei", "Sergey"): the more common stands.
     Neither,
+    /// Two letters apart and sounding alike, not both given names ("Adolf", "Adolph";
+    /// "Aleksei", "Alexei"): one name spelt two ways, the more common stands.
+    SoundAlike,
 }
 
-/// How `a` and `b`, one letter apart, stand to the given-name list.
-fn variant(a: &str, b: &str) -> Variant {
-    match (GIVEN_NAMES.contains(a), GIVEN_NAMES.contains(b)) {
-        (true, true) => Variant::Apart,
-        (true, false) => Variant::Given,
-        (false, true) => Variant::OfGiven,
-        (false, false) => Variant::Neither,
+/// How `a` and `b`, `distance` edits apart (a swap of two letters is one), stand to the
+/// given-name list.
+fn variant(a: &str, b: &str, distance: usize) -> Variant {
+    match (distance, GIVEN_NAMES.contains(a), GIVEN_NAMES.contains(b)) {
+        (_, true, true) => Variant::Apart,
+        (1, true, false) => Variant::Given,
+        (1, false, true) => Variant::OfGiven,
+        (1, false, false) => Variant::Neither,
+        (2, _, _) if sounds_alike(a, b) => Variant::SoundAlike,
+        _ => Variant::Apart,
     }
+}
+
+/// Whether two words are one sound with its consonants spelt two ways: the same Double
+/// Metaphone code in full length ("adolf" and "adolph" are ATLF) and the same vowels in order.
+/// The code drops inner vowels, so "bjorn" and "bjarne" (PJRN) are two names.
+fn sounds_alike(a: &str, b: &str) -> bool {
+    let vowels = |w: &str| -> String { w.chars().filter(|c| "aeiouy".contains(*c)).collect() };
+    vowels(a) == vowels(b)
+        && rphonetic::DoubleMetaphone::new(None).is_double_metaphone_equal(a, b, false)
 }
 
 /// The one identity among `targets` (identity root, times more common it must be), with the
@@ -271,10 +288,6 @@ fn initial_letter(word: &str) -> Option<char> {
         (Some(c), None) if c.is_alphabetic() => Some(c),
         _ => None,
     }
-}
-
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    a != b && crate::index::names::levenshtein(a, b) == 1
 }
 
 /// Which names are a surname alone: one word ("Obama"), or a particle and a word ("De
@@ -539,14 +552,15 @@ pub fn identities(
                     };
                     // Variants are of names the tagger reads as people's, never common words
                     // ("Time Warner" is no "Tim Warner").
-                    let one_edit = one_edit_apart(fa, fb);
-                    let variant = match one_edit
+                    // Edits with a swap of two letters as one ("Daivd", "David").
+                    let distance = strsim::osa_distance(fa, fb);
+                    let variant = match distance <= 2
                         && both_person(a, b)
                         && short.chars().count() >= MIN_SHORT_FORM
                         && !know.is_common_word(&parsed[a].written[k])
                         && !know.is_common_word(&parsed[b].written[k])
                     {
-                        true => variant(fa, fb),
+                        true => variant(fa, fb, distance),
                         false => Variant::Apart,
                     };
                     // A one-off that no article writes beside the other name is a variant
@@ -555,11 +569,18 @@ pub fn identities(
                     let ratio = match variant {
                         Variant::Given if one_off(b) => return None,
                         Variant::OfGiven if one_off(a) => TOWARD_GIVEN_NAME,
-                        Variant::Neither if one_off(a) => 1,
+                        Variant::Neither | Variant::SoundAlike if one_off(a) => 1,
                         // A middle name spelt two ways is one whatever the articles: one name
                         // with the same first name and surname ("Osman Abou Laban", "Osman
                         // Abu Laban") is one person, even in one article.
-                        Variant::Given | Variant::OfGiven | Variant::Neither if k > 0 => 1,
+                        Variant::Given
+                        | Variant::OfGiven
+                        | Variant::Neither
+                        | Variant::SoundAlike
+                            if k > 0 =>
+                        {
+                            1
+                        }
                         _ if k > 0 => return None,
                         _ if is_short_form_of(fa, fb) => 1,
                         _ if short.chars().count() >= MIN_SHORT_FORM
@@ -569,7 +590,7 @@ pub fn identities(
                         {
                             SPELLING_RATIO
                         }
-                        _ if short.chars().count() >= 5 && one_edit => {
+                        _ if short.chars().count() >= 5 && distance == 1 => {
                             // A misspelling that an article writes beside the name, or that
                             // is in more than one article, may be someone else's name.
                             if together(a, b) || articles(a) > 1 {
@@ -1132,6 +1153,38 @@ mod tests {
             reps[0], reps[2],
             "five articles write Joh: Jon's one does not take them"
         );
+    }
+
+    #[test]
+    fn a_one_off_spelling_of_the_same_sound_joins_the_name() {
+        assert!(sounds_alike("adolf", "adolph"));
+        assert!(sounds_alike("aleksei", "alexei"));
+        assert!(!sounds_alike("adolf", "rudolf"));
+        assert!(!sounds_alike("bjorn", "bjarne"), "other vowels");
+        let typo = [("Daivd Peterson", 1), ("David Peterson", 1)];
+        assert_eq!(
+            reps_where(&typo, Table::Entities, &[]),
+            [1, 1],
+            "two letters swapped are one edit, toward the given name"
+        );
+        let list = [
+            ("Adolf Hitler", 1),
+            ("Adolph Hitler", 1),
+            ("Aleksei Navalny", 1),
+            ("Alexei Navalny", 3),
+            ("Steven Jones", 1),
+            ("Stephen Jones", 1),
+            ("Lars Pedersen", 1),
+            ("Lara Pedersen", 1),
+            ("Bjorn Pedersen", 1),
+            ("Bjarne Pedersen", 1),
+        ];
+        let reps = reps_where(&list, Table::Entities, &[]);
+        assert_eq!(reps[0], reps[1], "Adolf and Adolph sound the same");
+        assert_eq!(reps[0], 0, "at equal counts the shorter spelling stands");
+        assert_eq!(reps[2], 3, "the more common spelling stands");
+        assert_ne!(reps[4], reps[5], "Steven and Stephen are both given names");
+        assert_ne!(reps[8], reps[9], "Bjorn and Bjarne sound apart");
     }
 
     #[test]

@@ -675,7 +675,8 @@ impl Names {
                 if key.len().abs_diff(word.len()) > max * 4 {
                     continue;
                 }
-                let d = levenshtein(&word, key);
+                // A swap of two letters ("putni") is one edit.
+                let d = strsim::osa_distance(&word, key);
                 if d > 0 && d <= max && best.is_none_or(|(b, _)| d < b) {
                     best = Some((d, i));
                 }
@@ -807,22 +808,6 @@ pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<Table
     Ok(problems)
 }
 
-/// Edit distance between two strings, by characters.
-pub fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -927,6 +912,10 @@ mod tests {
     fn near_miss_gets_a_suggestion() {
         assert_eq!(names().suggest("putn"), Some("Vladimir Putin"));
         assert_eq!(names().suggest("zzzzzz"), None);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(
+            names().suggest("bliar"),
+            Some("Tony Blair"),
+            "a swap is one edit"
+        );
     }
 }
