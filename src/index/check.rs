@@ -12,18 +12,7 @@ use crate::error::{Error, Result, tantivy_message};
 use crate::index::Store;
 use crate::index::schema::{KIND_ARTICLE, KIND_FILE};
 
-/// One thing found wrong, and where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// The file of the index folder (or the source file, for manifest problems).
-    pub file: String,
-    /// What is wrong, in one line.
-    pub problem: String,
-    /// Whether the next `newsdex index` run mends it (a missing or stale name table); else
-    /// `newsdex index --full` rebuilds the index.
-    #[serde(skip)]
-    pub index_mends: bool,
-}
+pub use crate::index::Problem;
 
 /// What a check looked at and found.
 #[derive(Debug, Default, Serialize)]
@@ -89,13 +78,9 @@ pub fn check(dir: &Path) -> Result<Report> {
         report.problem("meta.json", e.to_string());
         return Ok(report);
     }
-    for t in crate::index::names::check_name_tables(&store, &searcher)? {
-        report.problems.push(Problem {
-            file: t.file,
-            problem: t.problem,
-            index_mends: t.index_mends,
-        });
-    }
+    report
+        .problems
+        .extend(crate::index::names::check_name_tables(&store, &searcher)?);
     Ok(report)
 }
 

@@ -33,6 +33,19 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, Term};
 use crate::error::{Error, Result, tantivy_message};
 pub use schema::Fields;
 
+/// One thing found wrong in an index folder, and where ([`check`], [`names`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// The file of the index folder (or the source file, for manifest problems).
+    pub file: String,
+    /// What is wrong, in one line.
+    pub problem: String,
+    /// Whether the next `newsdex index` run mends it (a missing or stale name table); else
+    /// `newsdex index --full` rebuilds the index.
+    #[serde(skip)]
+    pub index_mends: bool,
+}
+
 /// An opened index with its field handles.
 pub struct Store {
     /// The tantivy index.

@@ -12,9 +12,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, Searcher, TERMINATED, Term};
 
 use crate::error::{Error, Result};
-use crate::index::Store;
 use crate::index::identity;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::index::{Problem, Store};
 
 /// Canonical names of one field grouped into identities, with lookups by full name and by
 /// surname.
@@ -751,21 +751,10 @@ pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
     Ok(())
 }
 
-/// A saved name table found wrong by [`check_name_tables`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableProblem {
-    /// The table's file in the index folder.
-    pub file: String,
-    /// What is wrong, in one line.
-    pub problem: String,
-    /// Whether the next `newsdex index` run rewrites the table (it is missing or stale).
-    pub index_mends: bool,
-}
-
-/// What is wrong with the saved name tables of `store`: (file, problem) for each table that
+/// What is wrong with the saved name tables of `store`: a problem for each table that
 /// is missing, was built from another commit or by another release, or differs from the table
 /// the documents give (the build is deterministic, so any damaged byte shows).
-pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<TableProblem>> {
+pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<Problem>> {
     let f = store.fields;
     let mut problems = Vec::new();
     // Read once, when a current table is there to compare.
@@ -799,7 +788,7 @@ pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<Table
                 }
             }
         };
-        problems.push(TableProblem {
+        problems.push(Problem {
             file: name,
             problem,
             index_mends,
