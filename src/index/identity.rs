@@ -28,6 +28,11 @@
 //! - **initials for a first name**: "C Hodgson" joins the one person of the surname whose
 //!   first name begins with C, three times as common, when their middle names and initials
 //!   agree; ten times when it has middle names the other lacks ("B. Hussein Obama").
+//! - **misspelt words**: a name in one article whose one differing word no list knows (no
+//!   common word, given name or surname of the Census lists, `surnames.txt`) joins the name
+//!   three times as common with that word one edit away inside it, first and last letters
+//!   kept ("Alan Greespan" ~ "Alan Greenspan", "Exchange Comission"); a plural, a demonym or
+//!   a surname of its own ("Africans", "Clarke", "O'Neil") is another word.
 //! - **suffixes**: a formal name with middle initials and a generational suffix, or a name
 //!   with a numeral, joins the same name without them, at least as common, when no article
 //!   names both ("James B. Comey Jr." ~ "James Comey", "Joe Manchin III" ~ "Joe Manchin");
@@ -72,6 +77,8 @@ const TYPO_RATIO: u64 = 10;
 const TOWARD_GIVEN_NAME: u64 = 0;
 /// Shortest short form of a first name ("Ed" is too short: "Ed"/"Edna").
 const MIN_SHORT_FORM: usize = 3;
+/// Shortest word a misspelling is told in: "Ivana"/"Ivanka" may be, "ABC"/"NBC" never.
+const MIN_MISSPELT_WORD: usize = 5;
 
 // Generational suffixes tell a son from his father.
 use crate::extract::canon::GENERATIONAL_SUFFIXES as SUFFIXES;
@@ -279,6 +286,36 @@ fn only_target(mut targets: Vec<(usize, u64)>) -> Option<(usize, u64)> {
         [only] => Some(*only),
         _ => None,
     }
+}
+
+/// Surnames of the US Census Bureau's 1990 list (`surnames.txt`, built by
+/// `scripts/census-names`): "clarke" is a surname, "greespan" none.
+static SURNAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::extract::word_list::entries(include_str!("surnames.txt")).collect()
+    });
+
+/// Whether word `k` of a name is a word no list knows: no common word, given name, surname,
+/// first name or other name ("greespan", "comission"), so it may be a misspelling. The Census
+/// lists write names in letters only ("oneil" for "O'Neil").
+fn is_unknown_word(p: &Parsed, k: usize, know: &dyn Knowledge) -> bool {
+    let written = p.written[k].as_str();
+    let letters: String = p.words[k].chars().filter(|c| c.is_alphabetic()).collect();
+    !GIVEN_NAMES.contains(letters.as_str())
+        && !SURNAMES.contains(letters.as_str())
+        && !know.is_common_word(written)
+        && !know.is_first_name(written)
+        && !know.is_other_name(written)
+}
+
+/// Whether `variant` misspells `word`: one edit apart (a swap of two letters is one), both
+/// long enough to tell, with the same first and last letters.
+fn is_misspelling(variant: &str, word: &str) -> bool {
+    let ends = |w: &str| (w.chars().next(), w.chars().next_back());
+    variant.chars().count() >= MIN_MISSPELT_WORD
+        && word.chars().count() >= MIN_MISSPELT_WORD
+        && ends(variant) == ends(word)
+        && strsim::osa_distance(variant, word) == 1
 }
 
 /// The letter of a one-letter initial ("b." or "b"), if `word` is one.
@@ -590,7 +627,7 @@ pub fn identities(
                         {
                             SPELLING_RATIO
                         }
-                        _ if short.chars().count() >= 5 && distance == 1 => {
+                        _ if short.chars().count() >= MIN_MISSPELT_WORD && distance == 1 => {
                             // A misspelling that an article writes beside the name, or that
                             // is in more than one article, may be someone else's name.
                             if together(a, b) || articles(a) > 1 {
@@ -654,6 +691,48 @@ pub fn identities(
                         };
                     Some((g.find(b), ratio))
                 })
+                .collect();
+            if let Some((only, ratio)) = only_target(targets)
+                && only != g.find(a)
+                && g.total(only) >= ratio * g.total(a)
+            {
+                g.union(a, only);
+            }
+        }
+    }
+    // Misspelt words: a name in one article, never beside the other, whose one differing word
+    // no list knows ("Alan Greespan", "Securities and Exchange Comission") is the name three
+    // times as common with that word spelt one edit away, inside the word: its first and last
+    // letters stay, so a plural, a demonym or another surname ("Africans", "Clarke") is no
+    // misspelling.
+    let mut by_masked: std::collections::BTreeMap<(usize, Vec<&str>), Vec<usize>> =
+        Default::default();
+    for (i, p) in parsed.iter().enumerate() {
+        if p.words.len() >= 2 {
+            for k in 0..p.words.len() {
+                let mut rest: Vec<&str> = p.words.iter().map(String::as_str).collect();
+                rest.remove(k);
+                by_masked.entry((k, rest)).or_default().push(i);
+            }
+        }
+    }
+    for ((k, _), members) in &by_masked {
+        let k = *k;
+        for &a in members {
+            if members.len() < 2 || articles(a) != 1 || !is_unknown_word(&parsed[a], k, know) {
+                continue;
+            }
+            let candidates: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&b| is_misspelling(&parsed[a].words[k], &parsed[b].words[k]))
+                .collect();
+            if candidates.iter().any(|&b| together(a, b)) {
+                continue; // an article that writes both names two things
+            }
+            let targets: Vec<(usize, u64)> = candidates
+                .iter()
+                .map(|&b| (g.find(b), SPELLING_RATIO))
                 .collect();
             if let Some((only, ratio)) = only_target(targets)
                 && only != g.find(a)
@@ -1185,6 +1264,38 @@ mod tests {
         assert_eq!(reps[2], 3, "the more common spelling stands");
         assert_ne!(reps[4], reps[5], "Steven and Stephen are both given names");
         assert_ne!(reps[8], reps[9], "Bjorn and Bjarne sound apart");
+    }
+
+    #[test]
+    fn a_one_off_misspelt_word_joins_the_name_spelt_right() {
+        let list = [
+            ("Alan Greenspan", 6),
+            ("Alan Greespan", 1),
+            ("Securities and Exchange Commission", 9),
+            ("Securities and Exchange Comission", 1),
+            ("South African", 9),
+            ("South Africans", 1),
+            ("Charles Clarke", 9),
+            ("Charles Clark", 1),
+            ("James O'Neill", 5),
+            ("James O'Neil", 1),
+            ("Robert Houston", 9),
+            ("Robert Huston", 1),
+            ("Piedmont Aviation", 6),
+            ("Piedmont Avaition", 1),
+            ("Hecla Mining", 2),
+            ("Hecla Minging", 1),
+        ];
+        // One article names both Piedmonts.
+        let reps = reps_where(&list, Table::Entities, &[(12, 13)]);
+        assert_eq!(reps[1], 0, "Greespan is no word");
+        assert_eq!(reps[3], 2, "a letter dropped inside a word");
+        assert_ne!(reps[5], reps[4], "a plural is another word");
+        assert_ne!(reps[7], reps[6], "Clark is a surname of its own");
+        assert_ne!(reps[9], reps[8], "so is O'Neil");
+        assert_ne!(reps[11], reps[10], "and Huston");
+        assert_ne!(reps[13], reps[12], "an article tells the two apart");
+        assert_ne!(reps[15], reps[14], "two articles against one are too few");
     }
 
     #[test]
