@@ -700,8 +700,9 @@ pub fn identities(
             }
         }
     }
-    // Misspelt words: a name in one article, never beside the other, whose one differing word
-    // no list knows ("Alan Greespan", "Securities and Exchange Comission") is the name three
+    // Misspelt words: a name in one article (even beside the right spelling: "Rahm Emanual"
+    // once among four "Emanuel"s; but two first names of a person in one article may be two
+    // people's) whose one differing word no list knows ("Alan Greespan", "Securities and Exchange Comission") is the name three
     // times as common with that word spelt one edit away, inside the word: its first and last
     // letters stay, so a plural, a demonym or another surname ("Africans", "Clarke") is no
     // misspelling.
@@ -722,15 +723,15 @@ pub fn identities(
             if members.len() < 2 || articles(a) != 1 || !is_unknown_word(&parsed[a], k, know) {
                 continue;
             }
-            let candidates: Vec<usize> = members
+            let spelt_right: Vec<usize> = members
                 .iter()
                 .copied()
                 .filter(|&b| is_misspelling(&parsed[a].words[k], &parsed[b].words[k]))
                 .collect();
-            if candidates.iter().any(|&b| together(a, b)) {
-                continue; // an article that writes both names two things
+            if k == 0 && spelt_right.iter().any(|&b| together(a, b)) && know.is_person(&names[a]) {
+                continue;
             }
-            let targets: Vec<(usize, u64)> = candidates
+            let targets: Vec<(usize, u64)> = spelt_right
                 .iter()
                 .map(|&b| (g.find(b), SPELLING_RATIO))
                 .collect();
@@ -1288,13 +1289,16 @@ mod tests {
         ];
         // One article names both Piedmonts.
         let reps = reps_where(&list, Table::Entities, &[(12, 13)]);
+        assert_eq!(
+            reps[13], 12,
+            "a misspelling beside the right spelling is one too"
+        );
         assert_eq!(reps[1], 0, "Greespan is no word");
         assert_eq!(reps[3], 2, "a letter dropped inside a word");
         assert_ne!(reps[5], reps[4], "a plural is another word");
         assert_ne!(reps[7], reps[6], "Clark is a surname of its own");
         assert_ne!(reps[9], reps[8], "so is O'Neil");
         assert_ne!(reps[11], reps[10], "and Huston");
-        assert_ne!(reps[13], reps[12], "an article tells the two apart");
         assert_ne!(reps[15], reps[14], "two articles against one are too few");
     }
 
