@@ -8,6 +8,8 @@
 //!   generational suffixes stay ("Donald Trump Jr." is someone else). Two names that differ only
 //!   in different middle initials ("George W. Bush", "George H.W. Bush") are two people, and the
 //!   form without initials goes to the one that dominates it.
+//! - **periods**: a name with and without the periods of its abbreviations is one ("F.B.I."
+//!   ~ "FBI", "St. Louis" ~ "St Louis"), in the same case ("La." is no "L.A.").
 //! - **middle names**: a name whose words are a part of a longer one, same first and last
 //!   word ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity
 //!   has it. Here and in spelling, the tagger must read one of the two as a person.
@@ -145,8 +147,9 @@ fn parse(name: &str) -> Parsed {
     // abbreviated one ("Mr. Trump"): "Justice Department" is no Department.
     while raw.len() > 1
         && crate::extract::canon::is_title(&raw[0].0)
+        // A saint's "St." before one word names a place or a saint ("St. Louis").
         && (raw.len() > 2
-            || raw[0].0.ends_with('.')
+            || (raw[0].0.ends_with('.') && raw[0].0 != "st.")
             || matches!(raw[0].0.as_str(), "mr" | "mrs" | "ms"))
     {
         raw.remove(0);
@@ -223,6 +226,21 @@ fn surname(words: &[String]) -> Option<&str> {
         [.., s] => Some(s),
         [] => None,
     }
+}
+
+/// Whether each middle initial of `short` stands for a middle name or initial of `long`:
+/// "B.J. Cooper" fits "B. Jay Cooper", "George W. Bush" no "George HW Bush".
+fn initials_fit(short: &Parsed, long: &Parsed) -> bool {
+    let middle = long
+        .words
+        .get(1..long.words.len().saturating_sub(1))
+        .unwrap_or(&[]);
+    let letters: String = long
+        .initials
+        .chars()
+        .chain(middle.iter().filter_map(|w| w.chars().next()))
+        .collect();
+    short.initials.chars().all(|c| letters.contains(c))
 }
 
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
@@ -519,6 +537,25 @@ pub fn identities(
             }
         }
     }
+    // Periods: a name with and without the periods of its abbreviations is one ("F.B.I." ~
+    // "FBI", "St. Louis" ~ "St Louis", "R.J. Reynolds" ~ "RJ Reynolds"). Case stays: "La."
+    // (Louisiana) is no "L.A.".
+    let mut by_letters: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (i, name) in names.iter().enumerate() {
+        let words: Vec<String> = name
+            .split_whitespace()
+            .map(|w| w.replace('.', ""))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !words.is_empty() {
+            by_letters.entry(words.join(" ")).or_default().push(i);
+        }
+    }
+    for same in by_letters.values() {
+        for &i in &same[1..] {
+            g.union(same[0], i);
+        }
+    }
     for members in by_surname.values() {
         // Full names of the surname. In each rule below the tagger must read at least one of
         // two names as a person's ("Stan Greenberg"; "Stanley B. Greenberg" alone it does not).
@@ -547,6 +584,7 @@ pub fn identities(
                         && wb[0] == wa[0]
                         && wb.last() == wa.last()
                         && is_subsequence(wa, wb)
+                        && initials_fit(&parsed[a], &parsed[b])
                         && either_person(a, b)
                 })
                 .map(|b| g.find(b))
@@ -1131,10 +1169,15 @@ mod tests {
         assert_eq!(rep_of(&g, "C.V. Starr"), rep_of(&g, "C. V. Starr"));
         assert_eq!(rep_of(&g, "Lyin Ted"), "Lyin' Ted");
         assert_eq!(rep_of(&g, "Fox News Channel."), "Fox News Channel");
-        assert_ne!(
+        assert_eq!(
+            parse("Title I.").words,
+            ["title", "i."],
+            "an initial keeps its period"
+        );
+        assert_eq!(
             rep_of(&g, "Title I."),
             rep_of(&g, "Title I"),
-            "an initial keeps its period"
+            "periods fold"
         );
     }
 
@@ -1300,6 +1343,35 @@ mod tests {
         assert_ne!(reps[9], reps[8], "so is O'Neil");
         assert_ne!(reps[11], reps[10], "and Huston");
         assert_ne!(reps[15], reps[14], "two articles against one are too few");
+    }
+
+    #[test]
+    fn abbreviations_with_and_without_periods_are_one_name() {
+        let list = [
+            ("FBI", 10),
+            ("F.B.I.", 2),
+            ("St. Louis", 5),
+            ("St Louis", 2),
+            ("George H.W. Bush", 5),
+            ("George HW Bush", 1),
+            ("George W. Bush", 9),
+            ("La.", 3),
+            ("L.A.", 3),
+            ("B.J. Cooper", 1),
+            ("B. Jay Cooper", 2),
+        ];
+        let reps = reps_where(&list, Table::Entities, &[]);
+        assert_eq!(reps[1], 0);
+        assert_eq!(reps[3], reps[2]);
+        assert_eq!(reps[5], 4);
+        assert_ne!(reps[6], reps[4], "other initials, another man");
+        assert_ne!(reps[7], reps[8], "Louisiana is no Los Angeles");
+        assert_eq!(
+            parse("St. Louis").words,
+            ["st.", "louis"],
+            "St. Louis is no Louis"
+        );
+        assert_eq!(reps[9], reps[10], "an initial for a middle name");
     }
 
     #[test]
