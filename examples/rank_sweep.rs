@@ -42,7 +42,7 @@ fn main() -> Result<()> {
             .split(',')
             .filter(|c| !c.is_empty() && *c != "default")
         {
-            ranking.set(change).map_err(anyhow::Error::msg)?;
+            ranking.set(change)?;
         }
         let engine = Engine::open(Path::new(index))?.with_ranking(ranking);
         let mut run = String::new();

@@ -98,19 +98,29 @@ impl Default for Ranking {
     }
 }
 
+/// A `name=value` setting [`Ranking::set`] cannot apply.
+#[derive(Debug, thiserror::Error)]
+#[error("ranking setting {setting:?}: {problem}")]
+pub struct SettingError {
+    /// The setting as given.
+    pub setting: String,
+    /// What is wrong with it.
+    pub problem: &'static str,
+}
+
 impl Ranking {
     /// Applies `name=value` settings (the field names above), for sweeps.
-    pub fn set(&mut self, setting: &str) -> Result<(), String> {
+    pub fn set(&mut self, setting: &str) -> Result<(), SettingError> {
+        let invalid = |problem: &'static str| SettingError {
+            setting: setting.to_string(),
+            problem,
+        };
         let (name, value) = setting
             .split_once('=')
-            .ok_or_else(|| format!("{setting:?} is not name=value"))?;
-        let bad = |_| format!("{setting:?}: bad value");
+            .ok_or_else(|| invalid("not name=value"))?;
+        let bad = |_| invalid("bad value");
         let f = || value.parse::<Score>().map_err(bad);
-        let n = || {
-            value
-                .parse::<usize>()
-                .map_err(|_| format!("{setting:?}: bad value"))
-        };
+        let n = || value.parse::<usize>().map_err(|_| invalid("bad value"));
         match name {
             "title" => self.title = f()?,
             "body" => self.body = f()?,
@@ -130,7 +140,7 @@ impl Ranking {
             "fb_sharpness" => self.fb_sharpness = f()?,
             "fb_idf" => self.fb_idf = value == "1" || value == "true",
             "body_length_share" => self.body_length_share = value.parse().map_err(bad)?,
-            _ => return Err(format!("no ranking constant {name:?}")),
+            _ => return Err(invalid("no such ranking constant")),
         }
         Ok(())
     }

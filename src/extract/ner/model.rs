@@ -184,14 +184,14 @@ impl Model {
     }
 
     /// Reads a model written by [`Model::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut raw = Vec::with_capacity(bytes.len() * 3);
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_end(&mut raw)
-            .map_err(|e| format!("model: bad deflate stream: {e}"))?;
+            .map_err(ModelError::Deflate)?;
         let mut r = Reader { b: &raw, i: 0 };
         if r.take(8)? != MAGIC {
-            return Err("model: bad magic".into());
+            return Err(ModelError::Magic);
         }
         let scale = r.f32()?;
         let mut m = Model::default();
@@ -263,6 +263,26 @@ impl Model {
     }
 }
 
+/// Why bytes are no model [`Model::from_bytes`] can read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes are no deflate stream.
+    #[error("model: bad deflate stream: {0}")]
+    Deflate(std::io::Error),
+    /// The stream does not begin as a model does.
+    #[error("model: bad magic")]
+    Magic,
+    /// The stream ends inside a value.
+    #[error("model: truncated")]
+    Truncated,
+    /// A variable-length number runs past 64 bits.
+    #[error("model: bad varint")]
+    Varint,
+    /// A string is not UTF-8.
+    #[error("model: bad string")]
+    String,
+}
+
 fn varint(w: &mut Vec<u8>, mut x: u64) {
     while x >= 0x80 {
         w.push((x as u8) | 0x80);
@@ -282,19 +302,19 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let s = self
             .b
-            .get(self.i..self.i + n)
-            .ok_or_else(|| "model: truncated".to_string())?;
+            .get(self.i..self.i.saturating_add(n))
+            .ok_or(ModelError::Truncated)?;
         self.i += n;
         Ok(s)
     }
-    fn f32(&mut self) -> Result<f32, String> {
+    fn f32(&mut self) -> Result<f32, ModelError> {
         let s = self.take(4)?;
         Ok(f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
-    fn varint(&mut self) -> Result<u64, String> {
+    fn varint(&mut self) -> Result<u64, ModelError> {
         let mut x = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.take(1)?[0];
@@ -303,12 +323,12 @@ impl<'a> Reader<'a> {
                 return Ok(x);
             }
         }
-        Err("model: bad varint".into())
+        Err(ModelError::Varint)
     }
-    fn string(&mut self) -> Result<String, String> {
+    fn string(&mut self) -> Result<String, ModelError> {
         let n = self.varint()? as usize;
         let s = self.take(n)?;
-        String::from_utf8(s.to_vec()).map_err(|_| "model: bad string".to_string())
+        String::from_utf8(s.to_vec()).map_err(|_| ModelError::String)
     }
 }
 
