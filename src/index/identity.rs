@@ -154,11 +154,13 @@ fn parse_with(name: &str, is_person: &dyn Fn(&str) -> bool) -> Parsed {
     }
     // Titles go before a full name ("Sen. Paul Ryan"); before a single word only an
     // abbreviated one ("Mr. Trump"): "Justice Department" is no Department.
+    // A saint's "St." names a place, a saint or a team ("St. Louis Cardinals"), never stands
+    // before a person's name.
     while raw.len() > 1
         && crate::extract::canon::is_title(&raw[0].0)
-        // A saint's "St." before one word names a place or a saint ("St. Louis").
+        && raw[0].0.trim_end_matches('.') != "st"
         && (raw.len() > 2
-            || (raw[0].0.ends_with('.') && raw[0].0 != "st.")
+            || raw[0].0.ends_with('.')
             || matches!(raw[0].0.as_str(), "mr" | "mrs" | "ms"))
     {
         raw.remove(0);
@@ -246,19 +248,26 @@ fn surname(words: &[String]) -> Option<&str> {
     }
 }
 
-/// Whether each middle initial of `short` stands for a middle name or initial of `long`:
-/// "B.J. Cooper" fits "B. Jay Cooper", "George W. Bush" no "George HW Bush".
+/// Whether the middle initials of `short` are those of `long`, or, when `long` has none, those
+/// of all the middle names `long` has beyond it: "B.J. Cooper" fits "B. Jay Cooper"; "George
+/// W. Bush" neither "George HW Bush" nor "George Herbert Walker Bush".
 fn initials_fit(short: &Parsed, long: &Parsed) -> bool {
+    if short.initials.is_empty() || short.initials == long.initials {
+        return true;
+    }
+    if !long.initials.is_empty() {
+        return false;
+    }
     let middle = long
         .words
         .get(1..long.words.len().saturating_sub(1))
         .unwrap_or(&[]);
-    let letters: String = long
-        .initials
-        .chars()
-        .chain(middle.iter().filter_map(|w| w.chars().next()))
+    let letters: String = middle
+        .iter()
+        .filter(|w| !short.words.contains(w))
+        .filter_map(|w| w.chars().next())
         .collect();
-    short.initials.chars().all(|c| letters.contains(c))
+    short.initials == letters
 }
 
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
@@ -267,7 +276,7 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 }
 
 /// Given names of the US Census Bureau's 1990 lists (`given_names.txt`, built by
-/// `scripts/given-names`): "jon" is a given name, "joh" none.
+/// `scripts/census-names`): "jon" is a given name, "joh" none.
 static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         crate::extract::word_list::entries(include_str!("given_names.txt")).collect()
@@ -308,7 +317,10 @@ fn variant(a: &str, b: &str, distance: usize) -> Variant {
 /// The code drops inner vowels, so "bjorn" and "bjarne" (PJRN) are two names.
 fn sounds_alike(a: &str, b: &str) -> bool {
     let vowels = |w: &str| -> String { w.chars().filter(|c| "aeiouy".contains(*c)).collect() };
-    vowels(a) == vowels(b)
+    // The encoder cuts strings at byte offsets: letters only ASCII has ("Władysław" panics it).
+    a.is_ascii()
+        && b.is_ascii()
+        && vowels(a) == vowels(b)
         && rphonetic::DoubleMetaphone::new(None).is_double_metaphone_equal(a, b, false)
 }
 
@@ -336,8 +348,13 @@ static SURNAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 /// lists write names in letters only ("oneil" for "O'Neil").
 fn is_unknown_word(p: &Parsed, k: usize, know: &dyn Knowledge) -> bool {
     let written = p.written[k].as_str();
-    let letters: String = p.words[k].chars().filter(|c| c.is_alphabetic()).collect();
-    !GIVEN_NAMES.contains(letters.as_str())
+    let word = p.words[k].as_str();
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    // A word without digits ("737-800") and no numeral ("XLVIII").
+    !word.chars().any(char::is_numeric)
+        && letters.chars().count() >= MIN_MISSPELT_WORD
+        && !letters.chars().all(|c| "ivxlcdm".contains(c))
+        && !GIVEN_NAMES.contains(letters.as_str())
         && !SURNAMES.contains(letters.as_str())
         && !know.is_common_word(written)
         && !know.is_first_name(written)
@@ -383,7 +400,7 @@ fn bare_surnames(parsed: &[Parsed]) -> Vec<bool> {
         .collect()
 }
 
-/// Union-find over name indexes; the root is the most counted member.
+/// Union-find over name indexes; the root is the best-standing member ([`Groups::better`]).
 struct Groups<'a> {
     parent: Vec<usize>,
     /// Summed counts of each root's members.
@@ -568,7 +585,11 @@ pub fn identities(
             .map(|w| w.replace('.', ""))
             .filter(|w| !w.is_empty())
             .collect();
-        if !words.is_empty() {
+        // One word with a period only at its end is an abbreviation of its own ("Mass.", "Mo.").
+        let name = name.trim();
+        let abbreviation =
+            words.len() == 1 && name.ends_with('.') && !name.trim_end_matches('.').contains('.');
+        if !words.is_empty() && !abbreviation {
             by_letters.entry(words.join(" ")).or_default().push(i);
         }
     }
@@ -616,7 +637,7 @@ pub fn identities(
                 g.union(a, *only);
             }
         }
-        // Spelling: a short form or a one-letter variant of a much more common first name,
+        // Spelling: a short form or a one- or two-letter variant of a much more common first name,
         // or a one-off variant of a given name or of a word no list knows.
         for &a in &named {
             let wa = &parsed[a].words;
@@ -765,18 +786,24 @@ pub fn identities(
     // times as common with that word spelt one edit away, inside the word: its first and last
     // letters stay, so a plural, a demonym or another surname ("Africans", "Clarke") is no
     // misspelling.
-    let mut by_masked: std::collections::BTreeMap<(usize, Vec<&str>), Vec<usize>> =
+    let mut by_masked: std::collections::BTreeMap<(usize, String, Vec<&str>), Vec<usize>> =
         Default::default();
+    // Keyed also by the word's first and last letters, which a misspelling keeps: groups stay
+    // small ("the ..." names are many).
     for (i, p) in parsed.iter().enumerate() {
         if p.words.len() >= 2 {
-            for k in 0..p.words.len() {
+            for (k, word) in p.words.iter().enumerate() {
+                if word.chars().count() < MIN_MISSPELT_WORD {
+                    continue;
+                }
+                let ends: String = word.chars().take(1).chain(word.chars().last()).collect();
                 let mut rest: Vec<&str> = p.words.iter().map(String::as_str).collect();
                 rest.remove(k);
-                by_masked.entry((k, rest)).or_default().push(i);
+                by_masked.entry((k, ends, rest)).or_default().push(i);
             }
         }
     }
-    for ((k, _), members) in &by_masked {
+    for ((k, _, _), members) in &by_masked {
         let k = *k;
         for &a in members {
             if members.len() < 2 || articles(a) != 1 || !is_unknown_word(&parsed[a], k, know) {
@@ -798,7 +825,8 @@ pub fn identities(
                 && only != g.find(a)
                 && g.total(only) >= ratio * g.total(a)
             {
-                g.union(a, only);
+                // The right spelling stays canonical, however often the one-off was quoted.
+                g.union_toward(a, only);
             }
         }
     }
@@ -1305,6 +1333,10 @@ mod tests {
         assert!(sounds_alike("aleksei", "alexei"));
         assert!(!sounds_alike("adolf", "rudolf"));
         assert!(!sounds_alike("bjorn", "bjarne"), "other vowels");
+        assert!(
+            !sounds_alike("władysław", "wladyslaw"),
+            "ASCII only, and no panic"
+        );
         let typo = [("Daivd Peterson", 1), ("David Peterson", 1)];
         assert_eq!(
             reps_where(&typo, Table::Entities, &[]),
@@ -1318,8 +1350,6 @@ mod tests {
             ("Alexei Navalny", 3),
             ("Steven Jones", 1),
             ("Stephen Jones", 1),
-            ("Lars Pedersen", 1),
-            ("Lara Pedersen", 1),
             ("Bjorn Pedersen", 1),
             ("Bjarne Pedersen", 1),
         ];
@@ -1328,7 +1358,7 @@ mod tests {
         assert_eq!(reps[0], 0, "at equal counts the shorter spelling stands");
         assert_eq!(reps[2], 3, "the more common spelling stands");
         assert_ne!(reps[4], reps[5], "Steven and Stephen are both given names");
-        assert_ne!(reps[8], reps[9], "Bjorn and Bjarne sound apart");
+        assert_ne!(reps[6], reps[7], "Bjorn and Bjarne sound apart");
     }
 
     #[test]
@@ -1350,6 +1380,10 @@ mod tests {
             ("Piedmont Avaition", 1),
             ("Hecla Mining", 2),
             ("Hecla Minging", 1),
+            ("Boeing 737-800", 9),
+            ("Boeing 737-900", 1),
+            ("Super Bowl XLVII", 9),
+            ("Super Bowl XLVIII", 1),
         ];
         // One article names both Piedmonts.
         let reps = reps_where(&list, Table::Entities, &[(12, 13)]);
@@ -1364,6 +1398,8 @@ mod tests {
         assert_ne!(reps[9], reps[8], "so is O'Neil");
         assert_ne!(reps[11], reps[10], "and Huston");
         assert_ne!(reps[15], reps[14], "two articles against one are too few");
+        assert_ne!(reps[17], reps[16], "a number is no misspelt word");
+        assert_ne!(reps[19], reps[18], "nor a numeral");
     }
 
     #[test]
@@ -1379,6 +1415,8 @@ mod tests {
             ("George Bush", 9),
             ("La.", 3),
             ("L.A.", 3),
+            ("Mo.", 3),
+            ("MO", 3),
             ("B.J. Cooper", 1),
             ("B. Jay Cooper", 2),
         ];
@@ -1392,12 +1430,27 @@ mod tests {
             "the plain name goes to the one who dominates it"
         );
         assert_ne!(reps[8], reps[9], "Louisiana is no Los Angeles");
+        assert_ne!(reps[10], reps[11], "an abbreviation is a word of its own");
         assert_eq!(
             parse("St. Louis").words,
             ["st.", "louis"],
             "St. Louis is no Louis"
         );
-        assert_eq!(reps[10], reps[11], "an initial for a middle name");
+        assert_eq!(parse("St. Louis Cardinals").words.len(), 3);
+        let person = parse_with("George HW Bush", &|_| true);
+        assert_eq!((person.words.len(), person.initials.as_str()), (2, "hw"));
+        assert_eq!(parse_with("Bank OF Korea", &|_| false).words.len(), 3);
+        let walker = parse("George Herbert Walker Bush");
+        assert!(
+            !initials_fit(&parse("George W. Bush"), &walker),
+            "one initial for two names"
+        );
+        assert!(initials_fit(&parse("George H.W. Bush"), &walker));
+        assert!(initials_fit(
+            &parse("Del E. Webb Properties"),
+            &parse("Del E. Webb Investment Properties")
+        ));
+        assert_eq!(reps[12], reps[13], "an initial for a middle name");
     }
 
     #[test]

@@ -752,7 +752,7 @@ pub fn rebuild_name_tables(store: &Store, searcher: &Searcher) -> Result<()> {
 }
 
 /// What is wrong with the saved name tables of `store`: a problem for each table that
-/// is missing, was built from another commit or by another release, or differs from the table
+/// is missing, was built by a binary of other sources, or differs from the table
 /// the documents give (the build is deterministic, so any damaged byte shows).
 pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<Problem>> {
     let f = store.fields;
@@ -768,7 +768,7 @@ pub fn check_name_tables(store: &Store, searcher: &Searcher) -> Result<Vec<Probl
             ),
             Err(e) => (format!("unreadable: {e}"), false),
             Ok(_) if !table_is_current(searcher, field, &store.dir) => (
-                "stale: built from another commit or by another release; `newsdex index` \
+                "stale: built by another build of newsdex (other sources); `newsdex index` \
                  rewrites it"
                     .into(),
                 true,
