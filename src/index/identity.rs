@@ -93,7 +93,7 @@ struct Parsed {
     /// The same words as written, for questions about a written word ("Time" in "Time
     /// Warner" is a common word).
     written: Vec<String>,
-    /// Middle initials, letters only ("hw" for "H.W.").
+    /// Middle initials, letters only and sorted: "hw" for "H.W." and for its slip "W.H.".
     initials: String,
 }
 
@@ -188,6 +188,9 @@ fn parse_with(name: &str, is_person: &dyn Fn(&str) -> bool) -> Parsed {
             written.push(as_written);
         }
     }
+    let mut letters: Vec<char> = initials.chars().collect();
+    letters.sort_unstable();
+    let initials = letters.into_iter().collect();
     Parsed {
         words,
         written,
@@ -262,12 +265,13 @@ fn initials_fit(short: &Parsed, long: &Parsed) -> bool {
         .words
         .get(1..long.words.len().saturating_sub(1))
         .unwrap_or(&[]);
-    let letters: String = middle
+    let mut letters: Vec<char> = middle
         .iter()
         .filter(|w| !short.words.contains(w))
         .filter_map(|w| w.chars().next())
         .collect();
-    short.initials == letters
+    letters.sort_unstable();
+    short.initials.chars().eq(letters)
 }
 
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
@@ -1424,6 +1428,11 @@ mod tests {
         assert_eq!(reps[1], 0);
         assert_eq!(reps[3], reps[2]);
         assert_eq!(reps[5], 4);
+        assert_eq!(
+            parse("George W.H. Bush").initials,
+            "hw",
+            "initials in either order"
+        );
         assert_ne!(reps[6], reps[4], "other initials, another man");
         assert_eq!(
             reps[7], 6,
