@@ -18,15 +18,16 @@
 //!   feminine form, "Eric", "Erica") of one three times as common, or one letter off
 //!   ("Hilary") of one ten times as common, three times when the variant is in one article
 //!   only and no article names both. Accents fold ("François" ~ "Francois").
-//! - **variants**: a first name one letter off a given name (a letter changed, added, dropped
-//!   or swapped with the next: "Daivd"; `given_names.txt`, the US Census lists) that is none, in one article and never beside it, is its misspelling at
-//!   any count ("Joh Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins
-//!   the one at least as common ("Sergei" ~ "Sergey"), and so does a one-off two letters off
-//!   that sounds the same, its consonants spelt another way (Double Metaphone: "Adolf" ~
-//!   "Adolph"); two given names ("Carla",
-//!   "Carly") only the spelling rule joins. A middle name spelt two ways that are not both given
-//!   names is one name even in one article ("Osman Abou Laban" ~ "Osman Abu Laban"). Both
-//!   names must read as people's, and neither differing word be a common word ("Time Warner").
+//! - **variants**: a first name one letter off a given name (a letter changed, added,
+//!   dropped or swapped with the next: "Daivd"; `given_names.txt`, the US Census lists) that
+//!   is none, in one article and never beside it, is its misspelling at any count ("Joh
+//!   Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins the one at least
+//!   as common ("Sergei" ~ "Sergey"), and so does a one-off two letters off that sounds the
+//!   same, its consonants spelt another way (Double Metaphone: "Adolf" ~ "Adolph"); two given
+//!   names ("Carla", "Carly") only the spelling rule joins. A middle name spelt two ways that
+//!   are not both given names is one name even in one article ("Osman Abou Laban" ~ "Osman
+//!   Abu Laban"). Both names must read as people's, and neither differing word be a common
+//!   word ("Time Warner").
 //! - **initials for a first name**: "C Hodgson" joins the one person of the surname whose
 //!   first name begins with C, three times as common, when their middle names and initials
 //!   agree; ten times when it has middle names the other lacks ("B. Hussein Obama").
@@ -641,8 +642,8 @@ pub fn identities(
                 g.union(a, *only);
             }
         }
-        // Spelling: a short form or a one- or two-letter variant of a much more common first name,
-        // or a one-off variant of a given name or of a word no list knows.
+        // Spelling: a short form or a one- or two-letter variant of a much more common first
+        // name, or a one-off variant of a given name or of a word no list knows.
         for &a in &named {
             let wa = &parsed[a].words;
             let own = g.find(a);
@@ -784,12 +785,12 @@ pub fn identities(
             }
         }
     }
-    // Misspelt words: a name in one article (even beside the right spelling: "Rahm Emanual"
-    // once among four "Emanuel"s; but two first names of a person in one article may be two
-    // people's) whose one differing word no list knows ("Alan Greespan", "Securities and Exchange Comission") is the name three
-    // times as common with that word spelt one edit away, inside the word: its first and last
-    // letters stay, so a plural, a demonym or another surname ("Africans", "Clarke") is no
-    // misspelling.
+    // Misspelt words: a name in one article whose one differing word no list knows ("Alan
+    // Greespan", "Securities and Exchange Comission") is the name three times as common with
+    // that word spelt one edit away, inside the word: its first and last letters stay, so a
+    // plural, a demonym or another surname ("Africans", "Clarke") is no misspelling. It may
+    // be beside the right spelling ("Rahm Emanual" once among four "Emanuel"s), but two first
+    // names of a person in one article may be two people's.
     let mut by_masked: std::collections::BTreeMap<(usize, String, Vec<&str>), Vec<usize>> =
         Default::default();
     // Keyed also by the word's first and last letters, which a misspelling keeps: groups stay
