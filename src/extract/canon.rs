@@ -7,9 +7,11 @@
 //! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" stays);
 //! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied. Then, within
 //! the article, named patterns correct the tagger's types and spans (a list of people, a
-//! surname of the article's person, a place in apposition before a name), and a person named
-//! by part of a longer name of the same type ("Putin") takes the longest such name, unless
-//! two different full names compete or the longer one is a headline's fusion.
+//! surname of the article's person, a place in apposition before a name, a numeral the tagger
+//! left out, a knight's first name: "Sir Howard"), and a person named by part of a longer
+//! name of the same type ("Putin"; "Leonard Hill" in "Leonard Dozier Hill III") takes the
+//! longest such name, unless two different full names compete or the longer one is a
+//! headline's fusion.
 
 use crate::article::{Entity, EntityKind, Span};
 use crate::extract::ner;
@@ -100,6 +102,8 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
     person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
     person_after_comma(&mut mentions, &mut names, body);
+    suffix_after_a_name(&mentions, &mut names, body);
+    knight_by_first_name(&mentions, &mut names, body);
     let in_headline = in_headlines(body, &mentions);
     let (candidates, text_full_names) = full_name_candidates(&mentions, &names, &in_headline);
     let resolved: Vec<String> = names
@@ -254,6 +258,74 @@ fn person_after_comma(mentions: &mut [(Span, EntityKind)], names: &mut [String],
     }
 }
 
+/// Named pattern `suffix_after_a_name`: a generational suffix the tagger left out right after
+/// a person's name ("his father, Brent Bozell, Jr., was") is part of the name: the father is
+/// then no "Brent Bozell" for his son "Brent Bozell III" to take (the mention's span stays).
+fn suffix_after_a_name(mentions: &[(Span, EntityKind)], names: &mut [String], body: &str) {
+    for ((span, kind), name) in mentions.iter().zip(names.iter_mut()) {
+        let has_suffix = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| GENERATIONAL_SUFFIXES.contains(&bare(w).as_str()));
+        if *kind != EntityKind::Person || has_suffix || !name.contains(' ') {
+            continue;
+        }
+        let rest = &body[span.end..];
+        let after_comma = rest.strip_prefix(',').unwrap_or(rest);
+        let Some(after_space) = after_comma.strip_prefix(' ') else {
+            continue;
+        };
+        let word_len = after_space
+            .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .unwrap_or(after_space.len());
+        let word = &after_space[..word_len];
+        let capitalised = word.starts_with(char::is_uppercase);
+        if capitalised && NUMERAL_SUFFIXES.contains(&bare(word).as_str()) {
+            let end = span.end + (rest.len() - after_space.len()) + word_len;
+            *name = clean(&body[span.start..end], EntityKind::Person);
+        }
+    }
+}
+
+/// Titles that British usage puts before a first name alone: "Sir Howard Newby … Sir Howard
+/// said" is Howard Newby, never a Mr Howard.
+const FIRST_NAME_TITLES: &[&str] = &["sir", "dame"];
+
+/// Named pattern `knight_by_first_name`: a one-word person name written after "Sir" or
+/// "Dame" (inside the mention or just before it) is the first name of the article's one full
+/// person name that begins with it ("Sir Howard Newby, … Sir Howard said"). With no such
+/// name, or two ("Sir Howard Newby", "Sir Howard Stringer"), it stays as it is.
+fn knight_by_first_name(mentions: &[(Span, EntityKind)], names: &mut [String], body: &str) {
+    let full_people: Vec<String> = mentions
+        .iter()
+        .zip(names.iter())
+        .filter(|((_, kind), name)| *kind == EntityKind::Person && name.contains(' '))
+        .map(|(_, name)| name.clone())
+        .collect();
+    for ((span, kind), name) in mentions.iter().zip(names.iter_mut()) {
+        if *kind != EntityKind::Person || name.contains(' ') || name.is_empty() {
+            continue;
+        }
+        let text = span.text(body);
+        let inside = text.split_whitespace().next().filter(|w| *w != text);
+        let before = body[..span.start].split_whitespace().next_back();
+        let titled = inside
+            .or(before)
+            .is_some_and(|w| FIRST_NAME_TITLES.contains(&bare(w).as_str()));
+        if !titled {
+            continue;
+        }
+        let mut owners: Vec<&String> = full_people
+            .iter()
+            .filter(|full| full.split(' ').next() == Some(name.as_str()))
+            .collect();
+        owners.dedup();
+        if let [only] = owners.as_slice() {
+            *name = (*only).clone();
+        }
+    }
+}
+
 /// Named pattern `person_in_list_of_people`: in a list of three or more names joined by
 /// commas and "and" ("John Leguizamo, Zoe Saldana, America Ferrera, Gina Rodriguez"), a
 /// member the tagger read as a place, organisation or other name is a person's when every
@@ -325,6 +397,8 @@ fn person_in_list_of_people(mentions: &mut [(Span, EntityKind)], names: &mut [St
 /// little); every word but a leading title is one news writes with a capital ("Stop Trump",
 /// "Common Core" are not names); and the words before the surname name no place or
 /// organisation of the article ("New Hampshire Sanders" where New Hampshire is a place).
+/// A generational suffix after the words is part of the name ("Brent Bozell III … Bozell
+/// says").
 fn person_named_by_surname(mentions: &mut [(Span, EntityKind)], names: &mut [String], body: &str) {
     let bare_people: std::collections::HashSet<&str> = mentions
         .iter()
@@ -344,7 +418,14 @@ fn person_named_by_surname(mentions: &mut [(Span, EntityKind)], names: &mut [Str
         .collect();
     let retyped: Vec<usize> = (0..mentions.len())
         .filter(|&i| {
-            let words: Vec<&str> = names[i].split(' ').collect();
+            let mut words: Vec<&str> = names[i].split(' ').collect();
+            if words.len() > 2
+                && words
+                    .last()
+                    .is_some_and(|w| GENERATIONAL_SUFFIXES.contains(&bare(w).as_str()))
+            {
+                words.pop();
+            }
             let untitled: Vec<&str> = words.iter().copied().skip_while(|w| is_title(w)).collect();
             let Some((last, given)) = untitled.split_last() else {
                 return false;
@@ -399,33 +480,42 @@ fn surname_of_earlier_person(
     }
 }
 
-/// The longest name among `others` that contains all of `name`'s words in order and ends
-/// with the same word; `None` when there is none or two different ones.
+/// The longest name among `others` that [`extends`] `name`; `None` when there is none or two
+/// different ones.
 fn fuller_name<'a>(name: &str, others: impl Iterator<Item = &'a str>) -> Option<String> {
-    let words: Vec<&str> = name.split(' ').collect();
-    let last = *words.last()?;
     let mut best: Option<&str> = None;
-    for other in others {
-        let ow: Vec<&str> = other.split(' ').collect();
-        if ow.len() <= words.len() || ow.last() != Some(&last) || !is_subsequence(&words, &ow) {
-            continue;
-        }
+    for other in others.filter(|other| extends(name, other)) {
         best = match best {
             None => Some(other),
-            Some(b) if b == other => Some(b),
-            Some(b) => {
-                let bw: Vec<&str> = b.split(' ').collect();
-                if is_subsequence(&bw, &ow) {
-                    Some(other)
-                } else if is_subsequence(&ow, &bw) {
-                    Some(b)
-                } else {
-                    return None; // "Bill Clinton" vs "Hillary Clinton"
-                }
-            }
+            Some(b) if b == other || extends(other, b) => Some(b),
+            Some(b) if extends(b, other) => Some(other),
+            Some(_) => return None, // "Bill Clinton" vs "Hillary Clinton"
         };
     }
     best.map(str::to_string)
+}
+
+/// Whether the person name `long` is a fuller form of `short`: it has all of `short`'s words
+/// in order and more, and ends with the same word ("Blair" -> "Tony Blair", never "Tony
+/// Blair" -> "Cherie Blair"), or with it and a numeral ("Leonard Dozier Hill III" of "Leonard
+/// Hill", "Brent Bozell III" of "Brent Bozell"; a "Jr." is someone's son).
+pub fn extends(short: &str, long: &str) -> bool {
+    let sw: Vec<&str> = short.split(' ').collect();
+    let mut lw: Vec<&str> = long.split(' ').collect();
+    let Some(&last) = sw.last() else {
+        return false;
+    };
+    let numbered = lw.len() > 2
+        && lw.last() != Some(&last)
+        && lw
+            .last()
+            .is_some_and(|w| NUMERAL_SUFFIXES.contains(&bare(w).as_str()));
+    if numbered {
+        lw.pop();
+    }
+    (lw.len() > sw.len() || numbered && lw.len() == sw.len())
+        && lw.last() == Some(&last)
+        && is_subsequence(&sw, &lw)
 }
 
 fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
@@ -513,6 +603,23 @@ mod tests {
     use super::*;
 
     /// The canonical names of mentions given by their text (first occurrence), with kinds.
+    /// As [`canon`], each mention found after the one before it.
+    fn canon_in_order(body: &str, mentions: &[(&str, EntityKind)]) -> Vec<String> {
+        let mut from = 0;
+        let spans: Vec<(Span, EntityKind)> = mentions
+            .iter()
+            .map(|(m, k)| {
+                let start = from + body[from..].find(m).unwrap();
+                from = start + m.len();
+                (Span::new(start, start + m.len()), *k)
+            })
+            .collect();
+        canonicalize(body, spans)
+            .into_iter()
+            .map(|e| e.canonical)
+            .collect()
+    }
+
     fn canon(body: &str, mentions: &[(&str, EntityKind)]) -> Vec<String> {
         kinds(body, mentions).into_iter().map(|(_, n)| n).collect()
     }
@@ -612,6 +719,103 @@ mod tests {
         );
         assert_eq!(got[0].canonical, got[1].canonical);
         assert!(got[0].canonical.starts_with("Charles"), "{got:?}");
+    }
+
+    #[test]
+    fn suffix_after_a_name_takes_a_numeral_the_tagger_left_out() {
+        let body = "Brent Bozell III spoke. Bozell says.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("Brent Bozell", EntityKind::Person),
+                ("Bozell", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got, ["Brent Bozell III", "Brent Bozell III"]);
+        // "Jr." marks a son the archive tells apart by its own rules; a word that only
+        // begins like a numeral is none.
+        for body in ["Brent Bozell, Jr. wrote it.", "Brent Bozell IIIx wrote it."] {
+            let got = canon_in_order(body, &[("Brent Bozell", EntityKind::Person)]);
+            assert_eq!(got, ["Brent Bozell"], "{body}");
+        }
+    }
+
+    #[test]
+    fn person_named_by_surname_reads_a_numbered_name_as_the_surname_person() {
+        let body = "Brent Bozell III spoke. World War II ended. Bozell says. War said so.";
+        let got = kinds(
+            body,
+            &[
+                ("Brent Bozell III", EntityKind::Misc),
+                ("World War II", EntityKind::Misc),
+                ("Bozell", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[0], (EntityKind::Person, "Brent Bozell III".to_string()));
+        assert_eq!(got[1].0, EntityKind::Misc, "no person is called War");
+        assert_eq!(got[2].1, "Brent Bozell III");
+    }
+
+    #[test]
+    fn a_plain_name_takes_its_numbered_full_name() {
+        let body =
+            "Leonard Dozier Hill III lost the farm. Leonard Hill's widow, Anita, thanked him.";
+        let got = canon(
+            body,
+            &[
+                ("Leonard Dozier Hill III", EntityKind::Person),
+                ("Leonard Hill", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[1], "Leonard Dozier Hill III");
+        // A son ("Jr.") is no fuller name of his father.
+        let body = "Donald Trump Jr. spoke. Donald Trump agreed.";
+        let got = canon(
+            body,
+            &[
+                ("Donald Trump Jr.", EntityKind::Person),
+                ("Donald Trump", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[1], "Donald Trump");
+    }
+
+    #[test]
+    fn knight_by_first_name_reads_sir_and_a_first_name_as_the_knight() {
+        let body = "The council's chief, Sir Howard Newby, spoke. Sir Howard said so. \
+                    Michael Howard agreed. Mr Howard left.";
+        let got = canon(
+            body,
+            &[
+                ("Howard Newby", EntityKind::Person),
+                ("Sir Howard", EntityKind::Person),
+                ("Michael Howard", EntityKind::Person),
+                ("Mr Howard", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[1], "Howard Newby", "Sir and a first name: the knight");
+        assert_eq!(got[3], "Michael Howard", "Mr and a surname: not the knight");
+        // The title just before the mention counts as well.
+        let body = "Dame Judi Dench starred. Dame Judi said it was fun.";
+        let got = canon(
+            body,
+            &[
+                ("Judi Dench", EntityKind::Person),
+                ("Judi", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[1], "Judi Dench");
+        // Two knights of one first name: neither.
+        let body = "Sir Howard Newby and Sir Howard Stringer met. Sir Howard said no.";
+        let got = canon(
+            body,
+            &[
+                ("Howard Newby", EntityKind::Person),
+                ("Howard Stringer", EntityKind::Person),
+                ("Sir Howard", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[2], "Howard");
     }
 
     #[test]

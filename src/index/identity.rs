@@ -26,8 +26,8 @@
 //!   same, its consonants spelt another way (Double Metaphone: "Adolf" ~ "Adolph"); two given
 //!   names ("Carla", "Carly") only the spelling rule joins. A middle name spelt two ways that
 //!   are not both given names is one name even in one article ("Osman Abou Laban" ~ "Osman
-//!   Abu Laban"). Both names must read as people's, and neither differing word be a common
-//!   word ("Time Warner").
+//!   Abu Laban"). Both names must read as people's (one, for a middle name), and neither
+//!   differing word be a common word ("Time Warner").
 //! - **initials for a first name**: "C Hodgson" joins the one person of the surname whose
 //!   first name begins with C, three times as common, when their middle names and initials
 //!   agree; ten times when it has middle names the other lacks ("B. Hussein Obama").
@@ -47,6 +47,8 @@
 //! - **surnames**: a one-word name (or a particle and a word, "De Blasio", when a longer name
 //!   ends with them: `surname_particles.txt`) joins the person with that surname who has at least
 //!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
+//!   A first name is none unless the archive's full names end with it more often than they
+//!   begin with it ("Blair", "Howard"; not "Michael").
 //!   A place, organisation or nationality ("Israel", "Cuban") is no surname, nor among entities
 //!   a common word ("Black"; the index's knowledge counts a word someone was quoted under
 //!   alone, "Pence", as none);
@@ -673,11 +675,14 @@ pub fn identities(
                         (fb, fa)
                     };
                     // Variants are of names the tagger reads as people's, never common words
-                    // ("Time Warner" is no "Tim Warner").
+                    // ("Time Warner" is no "Tim Warner"); a middle name's, when it reads
+                    // one of the two so, first name and surname the same ("Osman Abou
+                    // Laban", "Osman Abu Laban").
                     // Edits with a swap of two letters as one ("Daivd", "David").
                     let distance = strsim::osa_distance(fa, fb);
+                    let people = both_person(a, b) || k > 0 && either_person(a, b);
                     let variant = match distance <= 2
-                        && both_person(a, b)
+                        && people
                         && short.chars().count() >= MIN_SHORT_FORM
                         && !know.is_common_word(&parsed[a].written[k])
                         && !know.is_common_word(&parsed[b].written[k])
@@ -905,6 +910,14 @@ pub fn identities(
             }
         }
     }
+    // How often each word begins a full name: a word that is a first name ("Blair",
+    // "Howard") is a surname in an archive that writes it more often last than first.
+    let mut first_use: std::collections::HashMap<&str, u64> = Default::default();
+    for (i, p) in parsed.iter().enumerate() {
+        if let [first, _, ..] = p.words.as_slice() {
+            *first_use.entry(first.as_str()).or_default() += counts[i];
+        }
+    }
     // Surnames: a bare surname joins the person who dominates it, among every full name
     // ending with it ("American" is no surname: "African American" outweighs any person).
     for members in by_surname.values() {
@@ -927,12 +940,19 @@ pub fn identities(
             .copied()
             .filter(|&r| know.is_person(&names[r]))
             .max_by_key(|&r| (g.total(r), std::cmp::Reverse(r)));
-        // The bare word must read as a surname: no first name ("Mike"), acronym ("NFL"),
+        // The bare word must read as a surname: no first name ("Mike"; "Blair" is one where
+        // full names end with it more often than they begin with it), acronym ("NFL"),
         // place, organisation or nationality ("Israel", "Cuban"), and among entities no
         // common word ("Black").
         let word = names[bare[0]].split_whitespace().last().unwrap_or("");
+        let first_name = know.is_first_name(word)
+            && first_use
+                .get(word.to_lowercase().as_str())
+                .copied()
+                .unwrap_or(0)
+                >= all;
         let surname_like = (table == Table::Speakers || !know.is_common_word(word))
-            && !know.is_first_name(word)
+            && !first_name
             && word.chars().any(char::is_lowercase)
             && !know.is_other_name(word);
         if let Some(top) = top
@@ -989,8 +1009,8 @@ pub fn identities(
 mod tests {
     use super::*;
 
-    /// The tagger's stand-in: things are no person ("Stanley" is a bank's, "Syed Farook" it
-    /// reads as no name); "Claim", "Bill" and "Time" are common words.
+    /// The tagger's stand-in: things are no person ("Stanley" is a bank's, "Syed Farook" and
+    /// "Osman Abou Laban" it reads as no name); "Claim", "Bill" and "Time" are common words.
     struct StandIn;
     impl Knowledge for StandIn {
         fn is_person(&self, name: &str) -> bool {
@@ -999,12 +1019,13 @@ mod tests {
                 && !name.contains("Stanley")
                 && name != "African American"
                 && name != "Syed Farook"
+                && name != "Osman Abou Laban"
         }
         fn is_common_word(&self, word: &str) -> bool {
             matches!(word, "Claim" | "Bill" | "Pence" | "Time")
         }
         fn is_first_name(&self, word: &str) -> bool {
-            matches!(word, "Bill")
+            matches!(word, "Bill" | "Blair" | "Michael")
         }
         fn is_other_name(&self, word: &str) -> bool {
             matches!(word, "Israel" | "House")
@@ -1474,7 +1495,10 @@ mod tests {
             ("Ana Abu Laban", 2),
         ];
         let reps = reps_where(&list, Table::Entities, &[(0, 1), (2, 3)]);
-        assert_eq!(reps[0], reps[1], "Abou and Abu are one word");
+        assert_eq!(
+            reps[0], reps[1],
+            "Abou and Abu are one word, one name read as a person's"
+        );
         assert_ne!(reps[2], reps[3], "Paul and Paula are two given names");
         assert_eq!(reps[4], 5, "the more common spelling stands");
     }
@@ -1588,5 +1612,31 @@ mod tests {
         assert_eq!(rep_of(&g, "Khan"), "Khan");
         assert_eq!(rep_of(&g, "House"), "House");
         assert_eq!(rep_of(&g, "American"), "American");
+    }
+
+    #[test]
+    fn a_first_name_the_archive_writes_as_a_surname_is_one() {
+        let g = group_in(
+            Table::Speakers,
+            &[
+                ("Tony Blair", 309),
+                ("Ian Blair", 3),
+                ("Blair", 4),
+                ("Blair Underwood", 1),
+                ("George Michael", 7),
+                ("Michael Howard", 261),
+                ("Michael", 1),
+            ],
+        );
+        assert_eq!(
+            rep_of(&g, "Blair"),
+            "Tony Blair",
+            "written last far more than first"
+        );
+        assert_eq!(
+            rep_of(&g, "Michael"),
+            "Michael",
+            "written first far more than last"
+        );
     }
 }

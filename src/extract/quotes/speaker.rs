@@ -15,6 +15,7 @@ use super::lexicon::{
 use super::names;
 use crate::article::{Entity, EntityKind, Span};
 
+use crate::extract::canon::extends;
 use crate::extract::token::is_word;
 
 /// A possessive clitic token: 's, ’s, or a bare apostrophe (Sanders').
@@ -274,14 +275,6 @@ fn clean_name(name: &str) -> String {
         }
     }
     words.join(" ")
-}
-
-/// Whether `long` is a fuller form of the name `short`: more words, `short`'s in order, the
-/// same last word ("Blair" -> "Tony Blair", never "Tony Blair" -> "Cherie Blair").
-fn extends(short: &str, long: &str) -> bool {
-    let (sw, lw): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
-    let mut it = lw.iter();
-    lw.len() > sw.len() && lw.last() == sw.last() && sw.iter().all(|w| it.any(|x| x == w))
 }
 
 fn last_word(name: &str) -> &str {
