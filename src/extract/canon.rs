@@ -123,7 +123,9 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
             {
                 return known.to_string();
             }
-            fuller_name(name, candidates.iter().copied()).unwrap_or_else(|| name.clone())
+            fuller_name(name, candidates.iter().copied())
+                .or_else(|| full_name_of_initials(name, candidates.iter().copied()))
+                .unwrap_or_else(|| name.clone())
         })
         .collect();
     mentions
@@ -495,6 +497,50 @@ fn fuller_name<'a>(name: &str, others: impl Iterator<Item = &'a str>) -> Option<
     best.map(str::to_string)
 }
 
+/// Named pattern `full_name_of_initials`: a name of initials and a surname ("E. J. Mannix",
+/// "C Hodgson") is the article's one full name of that surname whose first name begins with
+/// the first initial and whose middle initials, if any, are among the others ("Eddie
+/// Mannix"); `None` when there is none or two ("Chris" and "Charlie Hodgson").
+fn full_name_of_initials<'a>(name: &str, others: impl Iterator<Item = &'a str>) -> Option<String> {
+    let is_initials = |w: &str| {
+        let letters = w.replace('.', "");
+        (1..=3).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase)
+    };
+    let words: Vec<&str> = name.split(' ').collect();
+    let (last, given) = words.split_last()?;
+    if given.is_empty() || !given.iter().all(|w| is_initials(w)) {
+        return None;
+    }
+    let letters: Vec<char> = given
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut found: Vec<&str> = others
+        .filter(|other| {
+            let ow: Vec<&str> = other.split(' ').collect();
+            let [first, middle @ .., surname] = ow.as_slice() else {
+                return false;
+            };
+            surname == last
+                && !is_initials(first)
+                && first.chars().next() == letters.first().copied()
+                && first.chars().any(char::is_lowercase)
+                && middle
+                    .iter()
+                    .filter(|w| is_initials(w))
+                    .flat_map(|w| w.chars().filter(|c| c.is_uppercase()))
+                    .all(|c| letters[1..].contains(&c))
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    match found.as_slice() {
+        [only] => Some((*only).to_string()),
+        _ => None,
+    }
+}
+
 /// Whether the person name `long` is a fuller form of `short`: it has all of `short`'s words
 /// in order and more, and ends with the same word ("Blair" -> "Tony Blair", never "Tony
 /// Blair" -> "Cherie Blair"), or with it and a numeral ("Leonard Dozier Hill III" of "Leonard
@@ -754,6 +800,35 @@ mod tests {
         assert_eq!(got[0], (EntityKind::Person, "Brent Bozell III".to_string()));
         assert_eq!(got[1].0, EntityKind::Misc, "no person is called War");
         assert_eq!(got[2].1, "Brent Bozell III");
+    }
+
+    #[test]
+    fn full_name_of_initials_reads_initials_as_the_one_name_they_fit() {
+        let body = "Eddie Mannix ran MGM. Without E. J. Mannix, nothing. C Hodgson kicked.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("Eddie Mannix", EntityKind::Person),
+                ("E. J. Mannix", EntityKind::Person),
+                ("C Hodgson", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[1], "Eddie Mannix");
+        assert_eq!(got[2], "C Hodgson", "no full name of the surname");
+        let body = "Chris Hodgson and Charlie Hodgson played. C Hodgson kicked. \
+                    Robert W. Scherer spoke. R.P. Scherer did not.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("Chris Hodgson", EntityKind::Person),
+                ("Charlie Hodgson", EntityKind::Person),
+                ("C Hodgson", EntityKind::Person),
+                ("Robert W. Scherer", EntityKind::Person),
+                ("R.P. Scherer", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[2], "C Hodgson", "two names fit");
+        assert_eq!(got[4], "R.P. Scherer", "the middle initials conflict");
     }
 
     #[test]
