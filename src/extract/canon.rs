@@ -102,7 +102,7 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
     person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
     person_after_comma(&mut mentions, &mut names, body);
-    suffix_after_a_name(&mentions, &mut names, body);
+    let generation = suffix_after_a_name(&mentions, &mut names, body);
     knight_by_first_name(&mentions, &mut names, body);
     let in_headline = in_headlines(body, &mentions);
     let (candidates, text_full_names) = full_name_candidates(&mentions, &names, &in_headline);
@@ -110,8 +110,9 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
         .iter()
         .zip(&mentions)
         .zip(&in_headline)
-        .map(|((name, (_, kind)), headline)| {
-            if *kind != EntityKind::Person {
+        .zip(&generation)
+        .map(|(((name, (_, kind)), headline), generation)| {
+            if *kind != EntityKind::Person || *generation {
                 return name.clone();
             }
             if *headline
@@ -260,11 +261,20 @@ fn person_after_comma(mentions: &mut [(Span, EntityKind)], names: &mut [String],
     }
 }
 
-/// Named pattern `suffix_after_a_name`: a generational suffix the tagger left out right after
-/// a person's name ("his father, Brent Bozell, Jr., was") is part of the name: the father is
-/// then no "Brent Bozell" for his son "Brent Bozell III" to take (the mention's span stays).
-fn suffix_after_a_name(mentions: &[(Span, EntityKind)], names: &mut [String], body: &str) {
-    for ((span, kind), name) in mentions.iter().zip(names.iter_mut()) {
+/// Named pattern `suffix_after_a_name`: a generational suffix right after a person's name
+/// that the tagger left out. A numeral is part of the name ("Brent Bozell III said"); a "Jr."
+/// or "Sr." marks the name as one generation's ("his father, Brent Bozell, Jr., was"), so no
+/// numbered name of the article takes it (across the archive, `index::identity` tells a son
+/// from his father). Returns, for each mention, whether a "Jr." or "Sr." follows it.
+fn suffix_after_a_name(
+    mentions: &[(Span, EntityKind)],
+    names: &mut [String],
+    body: &str,
+) -> Vec<bool> {
+    let mut generation = vec![false; mentions.len()];
+    for (((span, kind), name), generation) in
+        mentions.iter().zip(names.iter_mut()).zip(&mut generation)
+    {
         let has_suffix = name
             .rsplit(' ')
             .next()
@@ -272,7 +282,9 @@ fn suffix_after_a_name(mentions: &[(Span, EntityKind)], names: &mut [String], bo
         if *kind != EntityKind::Person || has_suffix || !name.contains(' ') {
             continue;
         }
-        let rest = &body[span.end..];
+        let Some(rest) = body.get(span.end..) else {
+            continue;
+        };
         let after_comma = rest.strip_prefix(',').unwrap_or(rest);
         let Some(after_space) = after_comma.strip_prefix(' ') else {
             continue;
@@ -280,47 +292,58 @@ fn suffix_after_a_name(mentions: &[(Span, EntityKind)], names: &mut [String], bo
         let word_len = after_space
             .find(|c: char| !(c.is_alphanumeric() || c == '.'))
             .unwrap_or(after_space.len());
-        let word = &after_space[..word_len];
-        let capitalised = word.starts_with(char::is_uppercase);
-        if capitalised && NUMERAL_SUFFIXES.contains(&bare(word).as_str()) {
-            let end = span.end + (rest.len() - after_space.len()) + word_len;
-            *name = clean(&body[span.start..end], EntityKind::Person);
+        let word = after_space[..word_len].trim_end_matches('.');
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let suffix = bare(word);
+        if NUMERAL_SUFFIXES.contains(&suffix.as_str()) {
+            *name = format!("{name} {word}");
+        } else if GENERATIONAL_SUFFIXES.contains(&suffix.as_str()) {
+            *generation = true;
         }
     }
+    generation
 }
 
-/// Titles that British usage puts before a first name alone: "Sir Howard Newby … Sir Howard
-/// said" is Howard Newby, never a Mr Howard.
-const FIRST_NAME_TITLES: &[&str] = &["sir", "dame"];
+/// Titles that British usage puts before a first name alone, as written: "Sir Howard Newby …
+/// Sir Howard said" is Howard Newby, never a Mr Howard ("No sir." is no title).
+const FIRST_NAME_TITLES: &[&str] = &["Sir", "Dame", "SIR", "DAME"];
 
 /// Named pattern `knight_by_first_name`: a one-word person name written after "Sir" or
 /// "Dame" (inside the mention or just before it) is the first name of the article's one full
-/// person name that begins with it ("Sir Howard Newby, … Sir Howard said"). With no such
-/// name, or two ("Sir Howard Newby", "Sir Howard Stringer"), it stays as it is.
+/// person name that begins with it and is itself written after the title ("Sir Howard Newby,
+/// … Sir Howard said"). With no such name, or two ("Sir Howard Newby", "Sir Howard
+/// Stringer"), it stays as it is.
 fn knight_by_first_name(mentions: &[(Span, EntityKind)], names: &mut [String], body: &str) {
-    let full_people: Vec<String> = mentions
+    let titled = |span: &Span| {
+        let text = span.text(body);
+        let inside = text.split_whitespace().next().filter(|w| *w != text);
+        let before = body
+            .get(..span.start)
+            .and_then(|b| b.split_whitespace().next_back());
+        [inside, before]
+            .into_iter()
+            .flatten()
+            .any(|w| FIRST_NAME_TITLES.contains(&w))
+    };
+    let knights: Vec<String> = mentions
         .iter()
         .zip(names.iter())
-        .filter(|((_, kind), name)| *kind == EntityKind::Person && name.contains(' '))
+        .filter(|((span, kind), name)| {
+            *kind == EntityKind::Person && name.contains(' ') && titled(span)
+        })
         .map(|(_, name)| name.clone())
         .collect();
     for ((span, kind), name) in mentions.iter().zip(names.iter_mut()) {
-        if *kind != EntityKind::Person || name.contains(' ') || name.is_empty() {
+        if *kind != EntityKind::Person || name.contains(' ') || name.is_empty() || !titled(span) {
             continue;
         }
-        let text = span.text(body);
-        let inside = text.split_whitespace().next().filter(|w| *w != text);
-        let before = body[..span.start].split_whitespace().next_back();
-        let titled = inside
-            .or(before)
-            .is_some_and(|w| FIRST_NAME_TITLES.contains(&bare(w).as_str()));
-        if !titled {
-            continue;
-        }
-        let mut owners: Vec<&String> = full_people
+        let mut owners: Vec<&String> = knights
             .iter()
             .filter(|full| full.split(' ').next() == Some(name.as_str()))
             .collect();
+        owners.sort_unstable();
         owners.dedup();
         if let [only] = owners.as_slice() {
             *name = (*only).clone();
@@ -499,12 +522,17 @@ fn fuller_name<'a>(name: &str, others: impl Iterator<Item = &'a str>) -> Option<
 
 /// Named pattern `full_name_of_initials`: a name of initials and a surname ("E. J. Mannix",
 /// "C Hodgson") is the article's one full name of that surname whose first name begins with
-/// the first initial and whose middle initials, if any, are among the others ("Eddie
-/// Mannix"); `None` when there is none or two ("Chris" and "Charlie Hodgson").
+/// the first initial and whose middle names or initials, if any, begin with the others
+/// ("Eddie Mannix"; "Robert Walter Scherer" is no "R.P. Scherer"); `None` when there is none
+/// or two ("Chris" and "Charlie Hodgson"). An initial is one capital, with or without a
+/// period, or capitals each with one ("B.J."); "JR" and "TJ" are names of their own.
 fn full_name_of_initials<'a>(name: &str, others: impl Iterator<Item = &'a str>) -> Option<String> {
     let is_initials = |w: &str| {
-        let letters = w.replace('.', "");
-        (1..=3).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase)
+        let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+        let periods = w.chars().filter(|c| *c == '.').count();
+        (1..=3).contains(&letters.len())
+            && letters.iter().all(|c| c.is_uppercase())
+            && (letters.len() == 1 || periods == letters.len())
     };
     let words: Vec<&str> = name.split(' ').collect();
     let (last, given) = words.split_last()?;
@@ -516,6 +544,7 @@ fn full_name_of_initials<'a>(name: &str, others: impl Iterator<Item = &'a str>) 
         .flat_map(|w| w.chars())
         .filter(|c| c.is_uppercase())
         .collect();
+    let (first_letter, middle_letters) = letters.split_first()?;
     let mut found: Vec<&str> = others
         .filter(|other| {
             let ow: Vec<&str> = other.split(' ').collect();
@@ -524,13 +553,12 @@ fn full_name_of_initials<'a>(name: &str, others: impl Iterator<Item = &'a str>) 
             };
             surname == last
                 && !is_initials(first)
-                && first.chars().next() == letters.first().copied()
+                && first.chars().next() == Some(*first_letter)
                 && first.chars().any(char::is_lowercase)
                 && middle
                     .iter()
-                    .filter(|w| is_initials(w))
-                    .flat_map(|w| w.chars().filter(|c| c.is_uppercase()))
-                    .all(|c| letters[1..].contains(&c))
+                    .filter_map(|w| w.chars().next())
+                    .all(|c| middle_letters.contains(&c))
         })
         .collect();
     found.sort_unstable();
@@ -778,6 +806,22 @@ mod tests {
             ],
         );
         assert_eq!(got, ["Brent Bozell III", "Brent Bozell III"]);
+        // A numeral ends the name without the sentence's period.
+        let got = canon_in_order(
+            "They met Henry Ford II.",
+            &[("Henry Ford", EntityKind::Person)],
+        );
+        assert_eq!(got, ["Henry Ford II"]);
+        // A father's "Jr." keeps his name from his numbered son's.
+        let body = "His father, Brent Bozell, Jr., was a writer. Brent Bozell III said so.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("Brent Bozell", EntityKind::Person),
+                ("Brent Bozell III", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got, ["Brent Bozell", "Brent Bozell III"]);
         // "Jr." marks a son the archive tells apart by its own rules; a word that only
         // begins like a numeral is none.
         for body in ["Brent Bozell, Jr. wrote it.", "Brent Bozell IIIx wrote it."] {
@@ -829,6 +873,25 @@ mod tests {
         );
         assert_eq!(got[2], "C Hodgson", "two names fit");
         assert_eq!(got[4], "R.P. Scherer", "the middle initials conflict");
+        let body = "Robert Walter Scherer spoke. R.P. Scherer did not. JR Smith scored. \
+                    Jaden Smith watched.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("Robert Walter Scherer", EntityKind::Person),
+                ("R.P. Scherer", EntityKind::Person),
+                ("JR Smith", EntityKind::Person),
+                ("Jaden Smith", EntityKind::Person),
+            ],
+        );
+        assert_eq!(
+            got[1], "R.P. Scherer",
+            "a middle name conflicts as its initial would"
+        );
+        assert_eq!(
+            got[2], "JR Smith",
+            "two capitals without periods are a name"
+        );
     }
 
     #[test]
@@ -891,6 +954,20 @@ mod tests {
             ],
         );
         assert_eq!(got[2], "Howard");
+        // "sir" as a word is no title, and the knight is one written as a knight.
+        let body =
+            "Howard Stern asked. No sir. Howard laughed. Edna O'Brien wrote. Dame Edna waved.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("Howard Stern", EntityKind::Person),
+                ("Howard", EntityKind::Person),
+                ("Edna O'Brien", EntityKind::Person),
+                ("Edna", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[1], "Howard");
+        assert_eq!(got[3], "Edna");
     }
 
     #[test]

@@ -910,14 +910,19 @@ pub fn identities(
             }
         }
     }
-    // How often each word begins a full name: a word that is a first name ("Blair",
-    // "Howard") is a surname in an archive that writes it more often last than first.
-    let mut first_use: std::collections::HashMap<&str, u64> = Default::default();
+    // Full names by their first word: a first name ("Blair", "Howard") is a surname in an
+    // archive whose people's names end with it at least as often as they begin with it.
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     for (i, p) in parsed.iter().enumerate() {
         if let [first, _, ..] = p.words.as_slice() {
-            *first_use.entry(first.as_str()).or_default() += counts[i];
+            by_first.entry(first.as_str()).or_default().push(i);
         }
     }
+    let people_count = |ids: &mut dyn Iterator<Item = usize>| -> u64 {
+        ids.filter(|&i| know.is_person(&names[i]))
+            .map(|i| counts[i])
+            .sum()
+    };
     // Surnames: a bare surname joins the person who dominates it, among every full name
     // ending with it ("American" is no surname: "African American" outweighs any person).
     for members in by_surname.values() {
@@ -945,12 +950,14 @@ pub fn identities(
         // place, organisation or nationality ("Israel", "Cuban"), and among entities no
         // common word ("Black").
         let word = names[bare[0]].split_whitespace().last().unwrap_or("");
-        let first_name = know.is_first_name(word)
-            && first_use
-                .get(word.to_lowercase().as_str())
-                .copied()
-                .unwrap_or(0)
-                >= all;
+        let first_name = know.is_first_name(word) && {
+            let key = parsed[bare[0]].words.last().map_or("", String::as_str);
+            let first = by_first
+                .get(key)
+                .map_or(0, |ids| people_count(&mut ids.iter().copied()));
+            let last = people_count(&mut members.iter().copied().filter(|&i| !is_bare[i]));
+            first >= last
+        };
         let surname_like = (table == Table::Speakers || !know.is_common_word(word))
             && !first_name
             && word.chars().any(char::is_lowercase)
@@ -1025,7 +1032,7 @@ mod tests {
             matches!(word, "Claim" | "Bill" | "Pence" | "Time")
         }
         fn is_first_name(&self, word: &str) -> bool {
-            matches!(word, "Bill" | "Blair" | "Michael")
+            matches!(word, "Bill" | "Blair" | "Michael" | "José" | "Howard")
         }
         fn is_other_name(&self, word: &str) -> bool {
             matches!(word, "Israel" | "House")
@@ -1637,6 +1644,24 @@ mod tests {
             rep_of(&g, "Michael"),
             "Michael",
             "written first far more than last"
+        );
+        // Accents fold on both sides; organisations are no people's names.
+        let g = group_in(
+            Table::Speakers,
+            &[
+                ("Michael José", 10),
+                ("José Mourinho", 200),
+                ("José", 3),
+                ("Michael Howard", 20),
+                ("Howard House", 500),
+                ("Howard", 4),
+            ],
+        );
+        assert_eq!(rep_of(&g, "José"), "José", "a first name here");
+        assert_eq!(
+            rep_of(&g, "Howard"),
+            "Michael Howard",
+            "a surname of people"
         );
     }
 }
