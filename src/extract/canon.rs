@@ -553,7 +553,7 @@ fn full_name_of_initials<'a>(name: &str, others: impl Iterator<Item = &'a str>) 
             };
             surname == last
                 && !is_initials(first)
-                && first.chars().next() == Some(*first_letter)
+                && first.starts_with(*first_letter)
                 && first.chars().any(char::is_lowercase)
                 && middle
                     .iter()
