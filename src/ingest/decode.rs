@@ -4,6 +4,8 @@
 
 use std::io::Read;
 
+use super::Refusal;
+
 /// Decompresses gzip data of at most `limit` bytes; the error is a skip reason.
 pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
     let (out, err) = gunzip_partial(bytes, limit);
@@ -87,9 +89,9 @@ fn is_binary_control(c: char) -> bool {
 }
 
 /// Refuses decoded text that is mostly control characters (binary data decoded as text).
-fn check_text(text: &str) -> Result<(), String> {
+fn check_text(text: &str) -> Result<(), Refusal> {
     if text.contains('\0') {
-        return Err("binary file (contains NUL bytes)".into());
+        return Err(Refusal::NulBytes);
     }
     // Look at a prefix: enough to judge, and a 10 MB line stays cheap.
     let mut total = 0usize;
@@ -101,9 +103,7 @@ fn check_text(text: &str) -> Result<(), String> {
         }
     }
     if total >= 8 && bad * 10 > total {
-        return Err(format!(
-            "binary file ({bad} of the first {total} characters are control characters)"
-        ));
+        return Err(Refusal::ControlCharacters { bad, total });
     }
     Ok(())
 }
@@ -148,9 +148,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 /// Decodes text: a BOM wins, then UTF-8, then Windows-1252 (or lossy UTF-8 when the bytes are
-/// mostly UTF-8 with a few broken sequences). Binary data is an error whose text is the skip
-/// reason.
-pub fn text(bytes: &[u8]) -> Result<String, String> {
+/// mostly UTF-8 with a few broken sequences). Binary data is refused.
+pub fn text(bytes: &[u8]) -> Result<String, Refusal> {
     text_declared(bytes, None)
 }
 
@@ -160,14 +159,14 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
 pub fn text_declared(
     bytes: &[u8],
     declared: Option<&'static encoding_rs::Encoding>,
-) -> Result<String, String> {
+) -> Result<String, Refusal> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (s, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         check_text(&s)?;
         return Ok(s.into_owned());
     }
     if let Some(kind) = magic(bytes) {
-        return Err(format!("binary file ({kind})"));
+        return Err(Refusal::Signature(kind));
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (s, _) = enc.decode_without_bom_handling(bytes);
@@ -175,7 +174,7 @@ pub fn text_declared(
         return Ok(s.into_owned());
     }
     if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes)".into());
+        return Err(Refusal::NulBytes);
     }
     let s = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
@@ -263,14 +262,15 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(text(b"abc\0def").unwrap_err().contains("NUL"));
-        assert!(
-            text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
-                .unwrap_err()
-                .contains("PNG")
-        );
+        assert_eq!(text(b"abc\0def").unwrap_err(), Refusal::NulBytes);
+        let png = text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
+        assert_eq!(png, Refusal::Signature("PNG image"));
+        assert_eq!(png.to_string(), "binary file (PNG image)");
         let controls: Vec<u8> = (1u8..32).cycle().take(200).collect();
-        assert!(text(&controls).unwrap_err().contains("control"));
+        assert!(matches!(
+            text(&controls).unwrap_err(),
+            Refusal::ControlCharacters { total: 200, .. }
+        ));
     }
 
     #[test]

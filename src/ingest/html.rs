@@ -22,7 +22,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 use crate::article::{DateCue, PageDate, Record};
-use crate::ingest::Parsed;
+use crate::ingest::{Parsed, Refusal};
 
 /// Elements whose content is never article text (`rt`, `rp`: a ruby annotation's reading,
 /// the furigana over 子ども, is not the text).
@@ -1285,12 +1285,13 @@ fn links_to_itself(doc: &Html, url: &str) -> Vec<String> {
 
 /// Reads one decoded HTML page into a record; the error is the skip reason. A page with a
 /// title but no main text is still an article.
-pub fn read(display: &str, text: &str) -> Result<Record, String> {
+pub fn read(display: &str, text: &str) -> Result<Record, Refusal> {
     let depth = nesting_depth(text);
     if depth > MAX_DEPTH {
-        return Err(format!(
-            "HTML nested about {depth} elements deep, over the limit of {MAX_DEPTH}"
-        ));
+        return Err(Refusal::TooDeep {
+            depth,
+            limit: MAX_DEPTH,
+        });
     }
     let doc = Html::parse_document(text);
     let metas = metas(&doc);
@@ -1308,7 +1309,7 @@ pub fn read(display: &str, text: &str) -> Result<Record, String> {
         &page_blocks(&doc, &headline),
     );
     if body.trim().is_empty() && title.is_none() {
-        return Err("no article text".into());
+        return Err(Refusal::NoArticleText);
     }
     let url = selector(r#"link[rel="canonical"]"#)
         .and_then(|sel| {
@@ -1414,8 +1415,8 @@ to go to war.</p>
     #[test]
     fn script_only_page_is_skipped() {
         let page = "<html><head><style>body{}</style></head><body><script>alert(1)</script><noscript>enable js</noscript></body></html>";
-        assert_eq!(read("d.html", page).unwrap_err(), "no article text");
-        assert_eq!(read("e.html", "").unwrap_err(), "no article text");
+        assert_eq!(read("d.html", page).unwrap_err(), Refusal::NoArticleText);
+        assert_eq!(read("e.html", "").unwrap_err(), Refusal::NoArticleText);
     }
 
     #[test]
@@ -1752,7 +1753,13 @@ to go to war.</p>
         let r = read("deep.html", &page).unwrap();
         assert_eq!(r.body, "deep text");
         let page = format!("{}<p>deep text</p>", "<div><span>".repeat(100_000));
-        assert!(read("deep.html", &page).unwrap_err().contains("nested"));
+        assert!(matches!(
+            read("deep.html", &page).unwrap_err(),
+            Refusal::TooDeep {
+                limit: MAX_DEPTH,
+                ..
+            }
+        ));
         // Unclosed paragraphs and list items are not depth.
         let page = format!("<ul>{}</ul>", "<li><p>item".repeat(5_000));
         assert!(read("flat.html", &page).is_ok());

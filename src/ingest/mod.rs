@@ -1,6 +1,6 @@
 //! Ingest: from paths on disk to [`Record`]s. Walking, format detection, decoding and one
-//! reader per format. A bad file or record becomes a [`Skip`] with a reason; it never stops
-//! the run.
+//! reader per format. A bad file or record becomes a [`Skip`] with a reason (a [`Refusal`],
+//! or a reader's own message); it never stops the run.
 //!
 //! A new format is a reader of its own file returning [`Parsed`], a [`Format`] variant with
 //! its extensions in [`detect`], and its arm in [`parse`]. What an article says (dates,
@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod html;
 pub mod json;
+pub mod refusal;
 pub mod text;
 pub mod walk;
 
@@ -16,6 +17,7 @@ use std::path::Path;
 
 use crate::article::Record;
 
+pub use refusal::Refusal;
 pub use walk::{SourceFile, walk};
 
 /// Files larger than this, compressed or decompressed, are skipped unless the caller sets
@@ -47,10 +49,10 @@ pub struct Skip {
 
 impl Skip {
     /// A skip of `path` for `reason`.
-    pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, reason: impl std::fmt::Display) -> Self {
         Skip {
             path: path.into(),
-            reason: reason.into(),
+            reason: reason.to_string(),
         }
     }
 }
@@ -206,7 +208,7 @@ fn one_article(
     display: &str,
     bytes: &[u8],
     declared: Option<&'static encoding_rs::Encoding>,
-    read: fn(&str, &str) -> Result<Record, String>,
+    read: fn(&str, &str) -> Result<Record, Refusal>,
 ) -> Parsed {
     let text = match decoded(display, bytes, declared) {
         Ok(t) => t,

@@ -4,7 +4,7 @@
 //! trailing whitespace are left out), so that offsets into it can be found in the file.
 
 use crate::article::{DateSource, RawDate, Record};
-use crate::ingest::Parsed;
+use crate::ingest::{Parsed, Refusal};
 
 /// A title line longer than this (bytes or words) is a paragraph, not a headline.
 const MAX_TITLE_BYTES: usize = 200;
@@ -144,7 +144,7 @@ fn body_from(text: &str, start: usize) -> &str {
 }
 
 /// Reads one decoded text file into a record; the error is the skip reason.
-pub fn read(display: &str, text: &str) -> Result<Record, String> {
+pub fn read(display: &str, text: &str) -> Result<Record, Refusal> {
     let mut record = Record {
         id: display.to_string(),
         path: display.to_string(),
@@ -177,7 +177,7 @@ pub fn read(display: &str, text: &str) -> Result<Record, String> {
     record.body = body_from(text, start).to_string();
     // A headline with no text is still a story a reader may search for.
     if record.body.trim().is_empty() && record.title.is_none() {
-        return Err("empty article".into());
+        return Err(Refusal::EmptyText);
     }
     Ok(record)
 }
@@ -239,14 +239,14 @@ mod tests {
 
     #[test]
     fn a_title_alone_is_an_article_and_nothing_is_not() {
-        assert_eq!(read("a.txt", "").unwrap_err(), "empty article");
-        assert_eq!(read("a.txt", " \n\t\n").unwrap_err(), "empty article");
+        assert_eq!(read("a.txt", "").unwrap_err(), Refusal::EmptyText);
+        assert_eq!(read("a.txt", " \n\t\n").unwrap_err(), Refusal::EmptyText);
         let headline = read("a.txt", "Title: Oil rises\nDate: 2020-01-01\n\n\n").unwrap();
         assert_eq!(headline.title.as_deref(), Some("Oil rises"));
         assert_eq!(headline.body, "");
         assert_eq!(
             read("a.txt", "Date: 2020-01-01\n\n\n").unwrap_err(),
-            "empty article"
+            Refusal::EmptyText
         );
         // A single short line with nothing after it is the body, not a title.
         assert_eq!(read("a.txt", "Short note\n").unwrap().body, "Short note");
