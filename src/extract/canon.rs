@@ -22,10 +22,21 @@ static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| super::word_list::entries(include_str!("titles.txt")).collect());
 
 /// Generational suffixes that end a person's name ("Jr.", "III"), lower case, no period.
-pub const GENERATIONAL_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+const GENERATIONAL_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// Whether `word` is a generational suffix, in any case, with or without its period ("Jr.",
+/// "III").
+pub fn is_generational_suffix(word: &str) -> bool {
+    GENERATIONAL_SUFFIXES.contains(&bare(word).as_str())
+}
+
+/// Whether `word` is a numeral suffix ("III", "iv"), in any case, with or without a period.
+pub fn is_numeral_suffix(word: &str) -> bool {
+    NUMERAL_SUFFIXES.contains(&bare(word).as_str())
+}
+
 /// The numerals among [`GENERATIONAL_SUFFIXES`]: a lineage's ("Joe Manchin III"), not a
 /// living father's and son's.
-pub const NUMERAL_SUFFIXES: &[&str] = &["ii", "iii", "iv"];
+const NUMERAL_SUFFIXES: &[&str] = &["ii", "iii", "iv"];
 
 /// Company-form suffixes dropped from organisation names.
 const ORG_SUFFIXES: &[&str] = &[
@@ -247,7 +258,7 @@ fn person_after_comma(mentions: &mut [(Span, EntityKind)], names: &mut [String],
         };
         let after = &text[comma + 1..];
         let words: Vec<&str> = after.split_whitespace().collect();
-        let suffix = words.len() == 1 && GENERATIONAL_SUFFIXES.contains(&bare(words[0]).as_str());
+        let suffix = words.len() == 1 && is_generational_suffix(words[0]);
         if kind != EntityKind::Person
             || suffix
             || words.is_empty()
@@ -275,10 +286,7 @@ fn suffix_after_a_name(
     for (((span, kind), name), generation) in
         mentions.iter().zip(names.iter_mut()).zip(&mut generation)
     {
-        let has_suffix = name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| GENERATIONAL_SUFFIXES.contains(&bare(w).as_str()));
+        let has_suffix = name.rsplit(' ').next().is_some_and(is_generational_suffix);
         if *kind != EntityKind::Person || has_suffix || !name.contains(' ') {
             continue;
         }
@@ -296,10 +304,9 @@ fn suffix_after_a_name(
         if !word.starts_with(char::is_uppercase) {
             continue;
         }
-        let suffix = bare(word);
-        if NUMERAL_SUFFIXES.contains(&suffix.as_str()) {
+        if is_numeral_suffix(word) {
             *name = format!("{name} {word}");
-        } else if GENERATIONAL_SUFFIXES.contains(&suffix.as_str()) {
+        } else if is_generational_suffix(word) {
             *generation = true;
         }
     }
@@ -444,11 +451,7 @@ fn person_named_by_surname(mentions: &mut [(Span, EntityKind)], names: &mut [Str
     let retyped: Vec<usize> = (0..mentions.len())
         .filter(|&i| {
             let mut words: Vec<&str> = names[i].split(' ').collect();
-            if words.len() > 2
-                && words
-                    .last()
-                    .is_some_and(|w| GENERATIONAL_SUFFIXES.contains(&bare(w).as_str()))
-            {
+            if words.len() > 2 && words.last().is_some_and(|w| is_generational_suffix(w)) {
                 words.pop();
             }
             let untitled: Vec<&str> = words.iter().copied().skip_while(|w| is_title(w)).collect();
@@ -579,11 +582,8 @@ pub fn extends(short: &str, long: &str) -> bool {
     let Some(&last) = sw.last() else {
         return false;
     };
-    let numbered = lw.len() > 2
-        && lw.last() != Some(&last)
-        && lw
-            .last()
-            .is_some_and(|w| NUMERAL_SUFFIXES.contains(&bare(w).as_str()));
+    let numbered =
+        lw.len() > 2 && lw.last() != Some(&last) && lw.last().is_some_and(|w| is_numeral_suffix(w));
     if numbered {
         lw.pop();
     }
@@ -676,7 +676,6 @@ fn truecase_name(name: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The canonical names of mentions given by their text (first occurrence), with kinds.
     /// As [`canon`], each mention found after the one before it.
     fn canon_in_order(body: &str, mentions: &[(&str, EntityKind)]) -> Vec<String> {
         let mut from = 0;
@@ -694,6 +693,7 @@ mod tests {
             .collect()
     }
 
+    /// The canonical names of mentions given by their text (first occurrence), with kinds.
     fn canon(body: &str, mentions: &[(&str, EntityKind)]) -> Vec<String> {
         kinds(body, mentions).into_iter().map(|(_, n)| n).collect()
     }

@@ -85,9 +85,6 @@ const MIN_SHORT_FORM: usize = 3;
 /// Shortest word a misspelling is told in: "Ivana"/"Ivanka" may be, "ABC"/"NBC" never.
 const MIN_MISSPELT_WORD: usize = 5;
 
-// Generational suffixes tell a son from his father.
-use crate::extract::canon::GENERATIONAL_SUFFIXES as SUFFIXES;
-
 /// A name split for comparison: lower-cased words without titles, initials apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Parsed {
@@ -241,8 +238,9 @@ static PARTICLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
         crate::extract::word_list::entries(include_str!("surname_particles.txt")).collect()
     });
 
+/// Generational suffixes tell a son from his father.
 fn is_suffix(word: &str) -> bool {
-    SUFFIXES.contains(&word.trim_end_matches('.'))
+    crate::extract::canon::is_generational_suffix(word)
 }
 
 /// The surname: the last word before a suffix.
@@ -849,7 +847,7 @@ pub fn identities(
         let [plain @ .., last] = p.words.as_slice() else {
             continue;
         };
-        let numeral = crate::extract::canon::NUMERAL_SUFFIXES.contains(&last.trim_end_matches('.'));
+        let numeral = crate::extract::canon::is_numeral_suffix(last);
         if plain.len() < 2 || !is_suffix(last) || (p.initials.is_empty() && !numeral) {
             continue;
         }
