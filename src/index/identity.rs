@@ -14,8 +14,10 @@
 //!   word ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity
 //!   has it. Here and in spelling, the tagger must read one of the two as a person.
 //! - **spelling**: same surname, a first name that is a known short form ("Ed", "Edward";
-//!   `given_name_forms.txt`) of one at least as common, a prefix ("Geoff", "Geoffrey"; not a
-//!   feminine form, "Eric", "Erica") of one three times as common, or one letter off
+//!   `given_name_forms.txt`; a rarer one, `nicknames.txt`, only where an article names both or
+//!   the full name has middle initials: "Sandy", "Sandra") of one at least as common, a prefix
+//!   ("Geoff", "Geoffrey"; not a feminine form, "Eric", "Erica") of one three times as
+//!   common, or one letter off
 //!   ("Hilary") of one ten times as common, three times when the variant is in one article
 //!   only and no article names both. Accents fold ("François" ~ "Francois").
 //! - **variants**: a first name one letter off a given name (a letter changed, added,
@@ -24,10 +26,12 @@
 //!   Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins the one at least
 //!   as common ("Sergei" ~ "Sergey"), and so does a one-off two letters off that sounds the
 //!   same, its consonants spelt another way (Double Metaphone: "Adolf" ~ "Adolph"); two given
-//!   names ("Carla", "Carly") only the spelling rule joins. A middle name spelt two ways that
-//!   are not both given names is one name even in one article ("Osman Abou Laban" ~ "Osman
-//!   Abu Laban"). Both names must read as people's (one, for a middle name), and neither
-//!   differing word be a common word ("Time Warner").
+//!   names ("Carla", "Carly") only the spelling rule joins, or a slip of the pen in the one
+//!   article that writes it beside the name (two letters swapped, an inner vowel, a letter
+//!   doubled: "Dan" beside "Don"). A middle name spelt two ways that are not both given
+//!   names is one name even in one article ("Osman Abou Laban" ~ "Osman Abu Laban"). Both
+//!   names must read as people's (one, for a middle name), and neither differing word be a
+//!   common word ("Time Warner").
 //! - **initials for a first name**: "C Hodgson" joins the one person of the surname whose
 //!   first name begins with C, three times as common, when their middle names and initials
 //!   agree; ten times when it has middle names the other lacks ("B. Hussein Obama").
@@ -207,22 +211,36 @@ fn without_accents(word: &str) -> String {
         .collect()
 }
 
-/// Short forms of given names (`given_name_forms.txt`): (short form, full name) pairs.
-static GIVEN_NAME_FORMS: std::sync::LazyLock<
-    std::collections::HashSet<(&'static str, &'static str)>,
-> = std::sync::LazyLock::new(|| {
-    crate::extract::word_list::entries(include_str!("given_name_forms.txt"))
+/// (short form, full name) pairs of a list of one full name a line, then its forms.
+type FormPairs = std::collections::HashSet<(&'static str, &'static str)>;
+
+fn form_pairs(list: &'static str) -> FormPairs {
+    crate::extract::word_list::entries(list)
         .flat_map(|line| {
             let mut words = line.split_whitespace();
             let full = words.next().unwrap_or("");
             words.map(move |short| (short, full))
         })
         .collect()
-});
+}
 
-/// Whether one of two given names is a known short form of the other ("ed", "edward").
+/// Common short forms of given names (`given_name_forms.txt`).
+static GIVEN_NAME_FORMS: std::sync::LazyLock<FormPairs> =
+    std::sync::LazyLock::new(|| form_pairs(include_str!("given_name_forms.txt")));
+
+/// Rarer short forms (`nicknames.txt`, built by `scripts/nicknames`): "Gary" is one of
+/// Garrett's, but more often a name of its own.
+static NICKNAMES: std::sync::LazyLock<FormPairs> =
+    std::sync::LazyLock::new(|| form_pairs(include_str!("nicknames.txt")));
+
+/// Whether one of two given names is a common short form of the other ("ed", "edward").
 fn is_short_form_of(a: &str, b: &str) -> bool {
     GIVEN_NAME_FORMS.contains(&(a, b)) || GIVEN_NAME_FORMS.contains(&(b, a))
+}
+
+/// Whether one of two given names is a rarer short form of the other ("sandy", "sandra").
+fn is_nickname_of(a: &str, b: &str) -> bool {
+    NICKNAMES.contains(&(a, b)) || NICKNAMES.contains(&(b, a))
 }
 
 /// Endings that make a feminine given name of another (`feminine_name_endings.txt`): "Erica"
@@ -327,6 +345,33 @@ fn sounds_alike(a: &str, b: &str) -> bool {
         && b.is_ascii()
         && vowels(a) == vowels(b)
         && rphonetic::DoubleMetaphone::new(None).is_double_metaphone_equal(a, b, false)
+}
+
+/// Whether two spellings of a word are one slip of the pen apart, the slips that keep its
+/// sound and letters: two neighbouring letters swapped ("Adbulhadi", "Abdulhadi"), one vowel
+/// for another inside the word ("Dan", "Don"; a last letter may make another name, "Carla",
+/// "Carly"), or a letter doubled ("Hilary", "Hillary"). A letter added or changed otherwise
+/// is another name ("Ivana", "Ivanka"; "Eric", "Erica"; "Joh", "Jon").
+fn is_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let is_vowel = |c: char| "aeiou".contains(c);
+    if a.len() == b.len() {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return match differ.as_slice() {
+            [i] => *i + 1 < a.len() && is_vowel(a[*i]) && is_vowel(b[*i]),
+            [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+            _ => false,
+        };
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    long.len() == short.len() + 1
+        && (1..long.len()).any(|i| {
+            long[i] == long[i - 1] && long[..i] == short[..i] && long[i + 1..] == short[i..]
+        })
 }
 
 /// The one identity among `targets` (identity root, times more common it must be), with the
@@ -679,12 +724,12 @@ pub fn identities(
                     // Edits with a swap of two letters as one ("Daivd", "David").
                     let distance = strsim::osa_distance(fa, fb);
                     let people = both_person(a, b) || k > 0 && either_person(a, b);
-                    let variant = match distance <= 2
+                    let near = distance <= 2
                         && people
                         && short.chars().count() >= MIN_SHORT_FORM
                         && !know.is_common_word(&parsed[a].written[k])
-                        && !know.is_common_word(&parsed[b].written[k])
-                    {
+                        && !know.is_common_word(&parsed[b].written[k]);
+                    let variant = match near {
                         true => variant(fa, fb, distance),
                         false => Variant::Apart,
                     };
@@ -692,6 +737,16 @@ pub fn identities(
                     // of it.
                     let one_off = |x: usize| articles(x) == 1 && !together(a, b);
                     let ratio = match variant {
+                        // A slip of the pen beside the name, in the one article that writes
+                        // it, even between two given names ("Dan" for "Don").
+                        _ if near
+                            && k == 0
+                            && together(a, b)
+                            && articles(a) == 1
+                            && is_slip(fa, fb) =>
+                        {
+                            1
+                        }
                         Variant::Given if one_off(b) => return None,
                         Variant::OfGiven if one_off(a) => TOWARD_GIVEN_NAME,
                         Variant::Neither | Variant::SoundAlike if one_off(a) => 1,
@@ -708,6 +763,16 @@ pub fn identities(
                         }
                         _ if k > 0 => return None,
                         _ if is_short_form_of(fa, fb) => 1,
+                        // A rarer short form is one person's where an article names both or
+                        // beside a formal name ("Rudolph W. Giuliani"); "Garrett Johnson"
+                        // quoted once is no "Gary Johnson".
+                        _ if is_nickname_of(fa, fb)
+                            && (together(a, b)
+                                || !parsed[a].initials.is_empty()
+                                || !parsed[b].initials.is_empty()) =>
+                        {
+                            1
+                        }
                         _ if short.chars().count() >= MIN_SHORT_FORM
                             && long.len() > short.len()
                             && long.starts_with(short.as_str())
@@ -1293,6 +1358,56 @@ mod tests {
         );
         let apart = reps_where(&list, Table::Entities, &[]);
         assert_eq!(apart[3], apart[2]);
+    }
+
+    #[test]
+    fn a_slip_of_the_pen_beside_the_name_is_the_name() {
+        assert!(is_slip("adbulhadi", "abdulhadi"), "two letters swapped");
+        assert!(is_slip("dan", "don"), "an inner vowel");
+        assert!(is_slip("hilary", "hillary") && is_slip("hillary", "hilary"));
+        assert!(!is_slip("carla", "carly"), "a last letter");
+        assert!(!is_slip("ivana", "ivanka") && !is_slip("eric", "erica"));
+        assert!(!is_slip("joh", "jon"), "a consonant");
+        assert!(!is_slip("dan", "dan"));
+        let list = [
+            ("Dan Smith", 1),
+            ("Don Smith", 1),
+            ("Ivana Trump", 1),
+            ("Ivanka Trump", 2),
+            ("Jan Jones", 1),
+            ("Jon Jones", 1),
+        ];
+        // One article names both Smiths and both Trumps.
+        let reps = reps_where(&list, Table::Entities, &[(0, 1), (2, 3)]);
+        assert_eq!(reps[0], reps[1], "a slip beside the name");
+        assert_ne!(reps[2], reps[3], "another name beside hers");
+        assert_ne!(reps[4], reps[5], "in two articles, two people");
+    }
+
+    #[test]
+    fn a_rarer_short_form_joins_beside_its_full_name_or_a_formal_one() {
+        assert!(is_nickname_of("sandy", "sandra") && is_nickname_of("sandra", "sandy"));
+        assert!(!is_nickname_of("andrew", "andrea"), "two full names");
+        assert!(!is_nickname_of("ian", "john"), "no letters in common");
+        assert!(!is_nickname_of("edwin", "edwina"), "a feminine form");
+        let list = [
+            ("Sandy Paradis", 11),
+            ("Sandra Paradis", 7),
+            ("Rudy Giuliani", 11),
+            ("Rudolph W. Giuliani", 2),
+            ("Gary Johnson", 9),
+            ("Garrett Johnson", 1),
+        ];
+        // One article names both Paradises.
+        let reps = reps_where(&list, Table::Speakers, &[(0, 1)]);
+        assert_eq!(reps[1], 0, "one article names her both ways");
+        assert_eq!(reps[3], 2, "a formal name with a middle initial");
+        assert_ne!(
+            reps[5], reps[4],
+            "Garrett, quoted once elsewhere, is no Gary"
+        );
+        let apart = reps_where(&list, Table::Speakers, &[]);
+        assert_ne!(apart[1], apart[0], "in two articles, two people");
     }
 
     #[test]
