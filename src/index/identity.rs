@@ -28,10 +28,11 @@
 //!   same, its consonants spelt another way (Double Metaphone: "Adolf" ~ "Adolph"); two given
 //!   names ("Carla", "Carly") only the spelling rule joins, or a slip of the pen in the one
 //!   article that writes it beside the name (two letters swapped, an inner vowel, a letter
-//!   doubled: "Dan" beside "Don"). A middle name spelt two ways that are not both given
-//!   names is one name even in one article ("Osman Abou Laban" ~ "Osman Abu Laban"). Both
-//!   names must read as people's (one, for a middle name), and neither differing word be a
-//!   common word ("Time Warner").
+//!   doubled: "Dan" beside "Don"); two letters swapped in one article are a misspelling of
+//!   the name more than one article writes, at any count ("Kristen" ~ "Kirsten"). A middle
+//!   name spelt two ways that are not both given names is one name even in one article
+//!   ("Osman Abou Laban" ~ "Osman Abu Laban"). Both names must read as people's (one, for a
+//!   middle name), and neither differing word be a common word ("Time Warner").
 //! - **initials for a first name**: "C Hodgson" joins the one person of the surname whose
 //!   first name begins with C, three times as common, when their middle names and initials
 //!   agree; ten times when it has middle names the other lacks ("B. Hussein Obama").
@@ -359,7 +360,7 @@ fn is_slip(a: &str, b: &str) -> bool {
         let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
         return match differ.as_slice() {
             [i] => *i + 1 < a.len() && is_vowel(a[*i]) && is_vowel(b[*i]),
-            [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+            [_, _] => is_swap_of(&a, &b),
             _ => false,
         };
     }
@@ -372,6 +373,19 @@ fn is_slip(a: &str, b: &str) -> bool {
         && (1..long.len()).any(|i| {
             long[i] == long[i - 1] && long[..i] == short[..i] && long[i + 1..] == short[i..]
         })
+}
+
+/// Whether two spellings of a word differ by two neighbouring letters swapped ("kristen",
+/// "kirsten").
+fn is_swap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    is_swap_of(&a, &b)
+}
+
+fn is_swap_of(a: &[char], b: &[char]) -> bool {
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
+    a.len() == b.len()
+        && matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 /// The one identity among `targets` (identity root, times more common it must be), with the
@@ -746,6 +760,12 @@ pub fn identities(
                             && is_slip(fa, fb) =>
                         {
                             1
+                        }
+                        // Two letters swapped in one article, never beside the name, are
+                        // that name's misspelling when more than one article writes the name
+                        // ("Kristen" once for "Kirsten").
+                        _ if near && k == 0 && one_off(a) && articles(b) > 1 && is_swap(fa, fb) => {
+                            TOWARD_GIVEN_NAME
                         }
                         Variant::Given if one_off(b) => return None,
                         Variant::OfGiven if one_off(a) => TOWARD_GIVEN_NAME,
@@ -1382,6 +1402,33 @@ mod tests {
         assert_eq!(reps[0], reps[1], "a slip beside the name");
         assert_ne!(reps[2], reps[3], "another name beside hers");
         assert_ne!(reps[4], reps[5], "in two articles, two people");
+    }
+
+    #[test]
+    fn two_letters_swapped_in_one_article_join_the_name_more_articles_write() {
+        assert!(is_swap("kristen", "kirsten") && !is_swap("kristen", "kristin"));
+        assert!(!is_swap("ab", "abc") && !is_swap("abc", "abc"));
+        let list = [
+            ("Kristen Gillibrand", 3),
+            ("Kirsten Gillibrand", 2),
+            ("Jan Jones", 1),
+            ("Jon Jones", 2),
+        ];
+        let names = list.map(|(n, _)| n.to_string());
+        let counts = list.map(|(_, c)| c);
+        // Kristen's three quotes are in one article; each other name is in two, Jan in one.
+        let articles = [1, 2, 1, 2];
+        let in_articles = |spread: &[u64]| {
+            identities(&names, &counts, &StandIn, Table::Speakers, &|a, b| {
+                if a == b { spread[a] } else { 0 }
+            })
+        };
+        let reps = in_articles(&articles);
+        assert_eq!(reps[0], 1, "the spelling of two articles stands");
+        assert_eq!(reps[1], 1);
+        assert_ne!(reps[2], reps[3], "another vowel is another name elsewhere");
+        let reps = in_articles(&[1, 1, 1, 1]);
+        assert_ne!(reps[0], reps[1], "one article each: no spelling stands");
     }
 
     #[test]
