@@ -40,7 +40,8 @@
 //!   common word, given name or surname of the Census lists, `surnames.txt`) joins the name
 //!   three times as common with that word one edit away inside it, first and last letters
 //!   kept ("Alan Greespan" ~ "Alan Greenspan", "Exchange Comission"); a plural, a demonym or
-//!   a surname of its own ("Africans", "Clarke", "O'Neil") is another word.
+//!   a surname of its own ("Africans", "Clarke", "O'Neil") is another word. A slip of the pen
+//!   beside the name needs no count ("Angela Correy" beside "Angela Corey").
 //! - **suffixes**: a formal name with middle initials and a generational suffix, or a name
 //!   with a numeral, joins the same name without them, at least as common, when no article
 //!   names both ("James B. Comey Jr." ~ "James Comey", "Joe Manchin III" ~ "Joe Manchin");
@@ -910,9 +911,14 @@ pub fn identities(
             if k == 0 && spelt_right.iter().any(|&b| together(a, b)) && know.is_person(&names[a]) {
                 continue;
             }
+            // A slip of the pen beside the right spelling needs no count ("Angela Correy
+            // [sic]" beside "Angela Corey").
             let targets: Vec<(usize, u64)> = spelt_right
                 .iter()
-                .map(|&b| (g.find(b), SPELLING_RATIO))
+                .map(|&b| {
+                    let slip = together(a, b) && is_slip(&parsed[a].words[k], &parsed[b].words[k]);
+                    (g.find(b), if slip { 1 } else { SPELLING_RATIO })
+                })
                 .collect();
             if let Some((only, ratio)) = only_target(targets)
                 && only != g.find(a)
@@ -1577,9 +1583,18 @@ mod tests {
             ("Boeing 737-900", 1),
             ("Super Bowl XLVII", 9),
             ("Super Bowl XLVIII", 1),
+            ("Texas Appellate Court", 1),
+            ("Texas Appelate Court", 1),
+            ("Coats Viyella", 1),
+            ("Coats Vieylla", 1),
         ];
-        // One article names both Piedmonts.
-        let reps = reps_where(&list, Table::Entities, &[(12, 13)]);
+        // One article names both Piedmonts, one both Texas courts.
+        let reps = reps_where(&list, Table::Entities, &[(12, 13), (20, 21)]);
+        assert_eq!(
+            reps[21], reps[20],
+            "a slip of the pen beside the name, at any count"
+        );
+        assert_ne!(reps[23], reps[22], "in two articles a slip needs the count");
         assert_eq!(
             reps[13], 12,
             "a misspelling beside the right spelling is one too"
