@@ -789,8 +789,9 @@ pub fn identities(
                         // quoted once is no "Gary Johnson".
                         _ if is_nickname_of(fa, fb)
                             && (together(a, b)
-                                || !parsed[a].initials.is_empty()
-                                || !parsed[b].initials.is_empty()) =>
+                                || !parsed[if fa.len() > fb.len() { a } else { b }]
+                                    .initials
+                                    .is_empty()) =>
                         {
                             1
                         }
@@ -1461,6 +1462,9 @@ mod tests {
         );
         let apart = reps_where(&list, Table::Speakers, &[]);
         assert_ne!(apart[1], apart[0], "in two articles, two people");
+        let short_initialled = [("Rudy W. Giuliani", 2), ("Rudolph Giuliani", 11)];
+        let reps = reps_where(&short_initialled, Table::Speakers, &[]);
+        assert_ne!(reps[0], reps[1], "the initials must be the full name's");
     }
 
     #[test]
