@@ -355,13 +355,15 @@ fn sounds_alike(a: &str, b: &str) -> bool {
 /// "Carly"), or a letter doubled ("Hilary", "Hillary"). A letter added or changed otherwise
 /// is another name ("Ivana", "Ivanka"; "Eric", "Erica"; "Joh", "Jon").
 fn is_slip(a: &str, b: &str) -> bool {
+    if is_swap(a, b) {
+        return true;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let is_vowel = |c: char| "aeiou".contains(c);
     if a.len() == b.len() {
-        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        return match differ.as_slice() {
-            [i] => *i + 1 < a.len() && is_vowel(a[*i]) && is_vowel(b[*i]),
-            [_, _] => is_swap_of(&a, &b),
+        let mut differ = (0..a.len()).filter(|&i| a[i] != b[i]);
+        return match (differ.next(), differ.next()) {
+            (Some(i), None) => i + 1 < a.len() && is_vowel(a[i]) && is_vowel(b[i]),
             _ => false,
         };
     }
@@ -377,16 +379,9 @@ fn is_slip(a: &str, b: &str) -> bool {
 }
 
 /// Whether two spellings of a word differ by two neighbouring letters swapped ("kristen",
-/// "kirsten").
+/// "kirsten"): two letters differ, and one edit turns one into the other.
 fn is_swap(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    is_swap_of(&a, &b)
-}
-
-fn is_swap_of(a: &[char], b: &[char]) -> bool {
-    let differ: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
-    a.len() == b.len()
-        && matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    strsim::hamming(a, b) == Ok(2) && strsim::osa_distance(a, b) == 1
 }
 
 /// The one identity among `targets` (identity root, times more common it must be), with the
@@ -727,10 +722,11 @@ pub fn identities(
                     if is_suffix(fa) || is_suffix(fb) {
                         return None;
                     }
-                    let (short, long) = if fa.len() <= fb.len() {
-                        (fa, fb)
+                    // The two first names by length, and the name with the longer one.
+                    let (short, long, long_name) = if fa.len() <= fb.len() {
+                        (fa, fb, b)
                     } else {
-                        (fb, fa)
+                        (fb, fa, a)
                     };
                     // Variants are of names the tagger reads as people's, never common words
                     // ("Time Warner" is no "Tim Warner"); a middle name's, when it reads
@@ -788,10 +784,7 @@ pub fn identities(
                         // beside a formal name ("Rudolph W. Giuliani"); "Garrett Johnson"
                         // quoted once is no "Gary Johnson".
                         _ if is_nickname_of(fa, fb)
-                            && (together(a, b)
-                                || !parsed[if fa.len() > fb.len() { a } else { b }]
-                                    .initials
-                                    .is_empty()) =>
+                            && (together(a, b) || !parsed[long_name].initials.is_empty()) =>
                         {
                             1
                         }
