@@ -14,8 +14,9 @@
 //!   word ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity
 //!   has it. Here and in spelling, the tagger must read one of the two as a person.
 //! - **spelling**: same surname, a first name that is a known short form ("Ed", "Edward";
-//!   `given_name_forms.txt`; a rarer one, `nicknames.txt`, only where an article names both or
-//!   the full name has middle initials: "Sandy", "Sandra") of one at least as common, a prefix
+//!   `given_name_forms.txt`; a rarer one, `nicknames.txt`, only where an article names both,
+//!   the full name has middle initials or the surname is too rare for the Census list:
+//!   "Sandy", "Sandra"; "Gabby Giffords") of one at least as common, a prefix
 //!   ("Geoff", "Geoffrey"; not a feminine form, "Eric", "Erica") of one three times as
 //!   common, or one letter off
 //!   ("Hilary") of one ten times as common, three times when the variant is in one article
@@ -40,8 +41,10 @@
 //!   common word, given name or surname of the Census lists, `surnames.txt`) joins the name
 //!   three times as common with that word one edit away inside it, first and last letters
 //!   kept ("Alan Greespan" ~ "Alan Greenspan", "Exchange Comission"); a plural, a demonym or
-//!   a surname of its own ("Africans", "Clarke", "O'Neil") is another word. A slip of the pen
-//!   beside the name needs no count ("Angela Correy" beside "Angela Corey").
+//!   a surname of its own ("Africans", "Clarke", "O'Neil") is another word, and so is a word
+//!   in the tagger's vocabulary. A slip of the pen beside the name needs no count ("Angela
+//!   Correy" beside "Angela Corey"), nor two letters swapped between two words no list knows
+//!   ("Eli Stoklos" ~ "Eli Stokols").
 //! - **suffixes**: a formal name with middle initials and a generational suffix, or a name
 //!   with a numeral, joins the same name without them, at least as common, when no article
 //!   names both ("James B. Comey Jr." ~ "James Comey", "Joe Manchin III" ~ "Joe Manchin");
@@ -403,6 +406,17 @@ static SURNAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
         crate::extract::word_list::entries(include_str!("surnames.txt")).collect()
     });
 
+/// Whether a name's surname is too rare for the Census list (fewer than about a hundred
+/// bearers in 1990): two people of it in one archive, one with a short form of the other's
+/// first name, are most likely one ("Gabby Giffords", "Gabrielle Giffords"); two "Johnson"s
+/// are not.
+fn is_rare_surname(words: &[String]) -> bool {
+    surname(words).is_some_and(|s| {
+        let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.chars().count() >= MIN_MISSPELT_WORD && !SURNAMES.contains(letters.as_str())
+    })
+}
+
 /// Whether word `k` of a name is a word no list knows: no common word, given name, surname,
 /// first name or other name ("greespan", "comission"), so it may be a misspelling. The Census
 /// lists write names in letters only ("oneil" for "O'Neil").
@@ -544,6 +558,9 @@ pub trait Knowledge {
     fn is_person(&self, name: &str) -> bool;
     /// Whether a word is common in lower case ("claim", "team", "bill").
     fn is_common_word(&self, word: &str) -> bool;
+    /// Whether a word is in the tagger's vocabulary, in any case ("capital", "giuliani"): a
+    /// word spelt as news spells it.
+    fn is_known_word(&self, word: &str) -> bool;
     /// Whether a word is a known first name ("Bill", "Mark").
     fn is_first_name(&self, word: &str) -> bool;
     /// Whether a word alone names a place, an organisation or another thing and never a
@@ -780,11 +797,14 @@ pub fn identities(
                         }
                         _ if k > 0 => return None,
                         _ if is_short_form_of(fa, fb) => 1,
-                        // A rarer short form is one person's where an article names both or
-                        // beside a formal name ("Rudolph W. Giuliani"); "Garrett Johnson"
+                        // A rarer short form is one person's where an article names both,
+                        // beside a formal name ("Rudolph W. Giuliani") or of a surname too
+                        // rare for the Census list ("Gabby Giffords"); "Garrett Johnson"
                         // quoted once is no "Gary Johnson".
                         _ if is_nickname_of(fa, fb)
-                            && (together(a, b) || !parsed[long_name].initials.is_empty()) =>
+                            && (together(a, b)
+                                || !parsed[long_name].initials.is_empty()
+                                || is_rare_surname(wa)) =>
                         {
                             1
                         }
@@ -894,7 +914,13 @@ pub fn identities(
     for ((k, _, _), members) in &by_masked {
         let k = *k;
         for &a in members {
-            if members.len() < 2 || articles(a) != 1 || !is_unknown_word(&parsed[a], k, know) {
+            // A word news writes is no misspelling, though an archive may know it as a name
+            // ("Capital" quoted alone).
+            if members.len() < 2
+                || articles(a) != 1
+                || !is_unknown_word(&parsed[a], k, know)
+                || know.is_known_word(&parsed[a].written[k])
+            {
                 continue;
             }
             let spelt_right: Vec<usize> = members
@@ -907,10 +933,14 @@ pub fn identities(
             }
             // A slip of the pen beside the right spelling needs no count ("Angela Correy
             // [sic]" beside "Angela Corey").
+            // Nor does a swap of two letters between two words no list knows, wherever it is
+            // ("Eli Stoklos" in one article, "Eli Stokols" in another).
             let targets: Vec<(usize, u64)> = spelt_right
                 .iter()
                 .map(|&b| {
-                    let slip = together(a, b) && is_slip(&parsed[a].words[k], &parsed[b].words[k]);
+                    let (wa, wb) = (&parsed[a].words[k], &parsed[b].words[k]);
+                    let slip = together(a, b) && is_slip(wa, wb)
+                        || is_swap(wa, wb) && is_unknown_word(&parsed[b], k, know);
                     (g.find(b), if slip { 1 } else { SPELLING_RATIO })
                 })
                 .collect();
@@ -1113,6 +1143,9 @@ mod tests {
         }
         fn is_common_word(&self, word: &str) -> bool {
             matches!(word, "Claim" | "Bill" | "Pence" | "Time")
+        }
+        fn is_known_word(&self, word: &str) -> bool {
+            self.is_common_word(word) || word == "Capital"
         }
         fn is_first_name(&self, word: &str) -> bool {
             matches!(word, "Bill" | "Blair" | "Michael" | "José" | "Howard")
@@ -1455,6 +1488,15 @@ mod tests {
         );
         let apart = reps_where(&list, Table::Speakers, &[]);
         assert_ne!(apart[1], apart[0], "in two articles, two people");
+        let rare = [
+            ("Gabby Giffords", 2),
+            ("Gabrielle Giffords", 1),
+            ("Andy Williams", 2),
+            ("Andrea Williams", 1),
+        ];
+        let reps = reps_where(&rare, Table::Entities, &[]);
+        assert_eq!(reps[1], 0, "a surname too rare for the Census list");
+        assert_ne!(reps[3], reps[2], "a common surname: two people");
         let short_initialled = [("Rudy W. Giuliani", 2), ("Rudolph Giuliani", 11)];
         let reps = reps_where(&short_initialled, Table::Speakers, &[]);
         assert_ne!(reps[0], reps[1], "the initials must be the full name's");
@@ -1584,6 +1626,12 @@ mod tests {
             ("Texas Appelate Court", 1),
             ("Coats Viyella", 1),
             ("Coats Vieylla", 1),
+            ("Eli Stokols", 1),
+            ("Eli Stoklos", 1),
+            ("Kirk Nieman", 1),
+            ("Kirk Neiman", 1),
+            ("Foothill Capital", 1),
+            ("Foothill Captial", 1),
         ];
         // One article names both Piedmonts, one both Texas courts.
         let reps = reps_where(&list, Table::Entities, &[(12, 13), (20, 21)]);
@@ -1591,7 +1639,10 @@ mod tests {
             reps[21], reps[20],
             "a slip of the pen beside the name, at any count"
         );
-        assert_ne!(reps[23], reps[22], "in two articles a slip needs the count");
+        assert_eq!(
+            reps[23], reps[22],
+            "two letters swapped between two words no list knows, in two articles"
+        );
         assert_eq!(
             reps[13], 12,
             "a misspelling beside the right spelling is one too"
@@ -1605,6 +1656,16 @@ mod tests {
         assert_ne!(reps[15], reps[14], "two articles against one are too few");
         assert_ne!(reps[17], reps[16], "a number is no misspelt word");
         assert_ne!(reps[19], reps[18], "nor a numeral");
+        assert_eq!(reps[24], reps[25], "a surname's letters swapped");
+        assert_ne!(
+            reps[26], reps[27],
+            "one of them a surname of the Census list"
+        );
+        assert_eq!(
+            (reps[28], reps[29]),
+            (28, 28),
+            "a word news writes is the right spelling, though a name here"
+        );
     }
 
     #[test]

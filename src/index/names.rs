@@ -232,9 +232,13 @@ impl identity::Knowledge for TaggerKnowledge {
     /// A word the tagger has met in lower case ("black", "claim", "marine"), unless news
     /// nearly always writes it with a capital: "Trump" is a name, though "trump" is a word.
     fn is_common_word(&self, word: &str) -> bool {
-        use crate::extract::ner::{UsualCase, model, usual_case};
-        model().is_some_and(|m| m.lex.clusters.contains_key(&word.to_lowercase()))
-            && usual_case(word) != Some(UsualCase::Capitalised)
+        use crate::extract::ner::{UsualCase, usual_case};
+        self.is_known_word(word) && usual_case(word) != Some(UsualCase::Capitalised)
+    }
+
+    fn is_known_word(&self, word: &str) -> bool {
+        crate::extract::ner::model()
+            .is_some_and(|m| m.lex.clusters.contains_key(&word.to_lowercase()))
     }
 
     fn is_first_name(&self, word: &str) -> bool {
@@ -259,6 +263,10 @@ impl identity::Knowledge for ArchiveKnowledge<'_> {
 
     fn is_common_word(&self, word: &str) -> bool {
         TaggerKnowledge.is_common_word(word) && !self.quoted_alone.contains(word)
+    }
+
+    fn is_known_word(&self, word: &str) -> bool {
+        TaggerKnowledge.is_known_word(word)
     }
 
     fn is_first_name(&self, word: &str) -> bool {
