@@ -6,9 +6,10 @@
 //! a leading "the" and (for people) leading titles ("President", "Mr.", "Sen.") dropped;
 //! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" stays);
 //! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied. Then, within
-//! the article, named patterns correct the tagger's types and spans (a list of people, a
-//! surname of the article's person, a place in apposition before a name, a numeral the tagger
-//! left out, a knight's first name: "Sir Howard"), and a person named by part of a longer
+//! the article, named patterns correct the tagger's types and spans (a first word no name
+//! begins with: "Ill. Eksili", "If Cruz"; a list of people, a surname of the article's
+//! person, a place in apposition before a name, a numeral the tagger left out, a knight's
+//! first name: "Sir Howard"), and a person named by part of a longer
 //! name of the same type ("Putin"; "Leonard Hill" in "Leonard Dozier Hill III") takes the
 //! longest such name, unless two different full names compete or the longer one is a
 //! headline's fusion.
@@ -109,13 +110,14 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
         .iter()
         .map(|(span, kind)| clean(span.text(body), *kind))
         .collect();
+    let in_headline = in_headlines(body, &mentions);
+    word_no_name_begins_with(&mut mentions, &mut names, body, &in_headline);
     person_in_list_of_people(&mut mentions, &mut names, body);
     person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
     person_after_comma(&mut mentions, &mut names, body);
     let generation = suffix_after_a_name(&mentions, &mut names, body);
     knight_by_first_name(&mentions, &mut names, body);
-    let in_headline = in_headlines(body, &mentions);
     let (candidates, text_full_names) = full_name_candidates(&mentions, &names, &in_headline);
     let resolved: Vec<String> = names
         .iter()
@@ -242,6 +244,74 @@ fn is_title_case_line(line: &str) -> bool {
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
     long.len() >= 4 && capitalised * 10 >= long.len() * 8
+}
+
+/// Named pattern `word_no_name_begins_with`: the first word of a person mention of two or
+/// more words is none of the name when no person's name begins with it:
+/// - an abbreviation that keeps its period and is no title (titles are gone already):
+///   "Mount Prospect, Ill. Eksili donated", where the tagger read on past a sentence's end;
+/// - where a capital says nothing (a sentence's first word, after an opening quote, in a
+///   headline), a word that opens a clause or a verb of speech ("If Cruz loses", "Says
+///   Clinton would stack"), or before a full name a word news writes in lower case
+///   ("Musician Alan Wass"), unless it is a first name, the tagger's gazetteer begins a
+///   person's name with it or the article writes the name so where a capital tells. "Rich
+///   Heffley" and "Rand Paul" begin sentences too.
+fn word_no_name_begins_with(
+    mentions: &mut [(Span, EntityKind)],
+    names: &mut [String],
+    body: &str,
+    in_headline: &[bool],
+) {
+    let capital_tells: Vec<bool> = mentions
+        .iter()
+        .zip(in_headline)
+        .map(|((span, _), headline)| !headline && !begins_sentence(body, span.start))
+        .collect();
+    for i in 0..mentions.len() {
+        let (span, kind) = mentions[i];
+        let text = span.text(body);
+        let Some((first, rest)) = text.split_once(char::is_whitespace) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let written_first = names[i].split(' ').next() == Some(first);
+        if kind != EntityKind::Person
+            || !written_first
+            || !rest
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+            || crate::extract::quotes::first_name_feminine(first.trim_end_matches('.')).is_some()
+        {
+            continue;
+        }
+        let abbreviation = first.len() > 1
+            && first.ends_with('.')
+            && crate::extract::token::is_abbreviation(&first[..first.len() - 1]);
+        // Before a surname alone, only a word that opens a clause or a verb of speech: "Rich
+        // Heffley" and "Rand Paul" begin sentences too.
+        let no_name_word = crate::extract::quotes::opens_clause_or_speech(first)
+            || rest.contains(char::is_whitespace)
+                && ner::usual_case(first) == Some(ner::UsualCase::Lower);
+        let lower_word = !capital_tells[i]
+            && no_name_word
+            && !ner::begins_person_names(first)
+            && !(0..mentions.len()).any(|j| capital_tells[j] && names[j] == names[i]);
+        if abbreviation || lower_word {
+            mentions[i].0 = Span::new(span.end - rest.len(), span.end);
+            names[i] = clean(rest, EntityKind::Person);
+        }
+    }
+}
+
+/// Whether a word at `start` begins a sentence, a line or a quote, where its capital says
+/// nothing of a name.
+fn begins_sentence(body: &str, start: usize) -> bool {
+    let before = body
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    before.is_empty()
+        || before.ends_with(['\n', '.', '?', '!', ':', '"', '\u{201C}', '\u{2018}', '('])
 }
 
 /// Named pattern `person_after_comma`: a person mention that runs over a comma is a place
@@ -793,6 +863,50 @@ mod tests {
         );
         assert_eq!(got[0].canonical, got[1].canonical);
         assert!(got[0].canonical.starts_with("Charles"), "{got:?}");
+    }
+
+    #[test]
+    fn word_no_name_begins_with_is_no_part_of_the_name() {
+        let body = "Bilal Eksili lives in Mount Prospect, Ill. Eksili gave. Ted Cruz ran. \
+                    If Cruz loses, so be it. Rand Paul left; Matt Paul stayed. Musician Alan \
+                    Wass sang.";
+        let at = |phrase: &str| {
+            let start = body.find(phrase).unwrap();
+            (Span::new(start, start + phrase.len()), EntityKind::Person)
+        };
+        let got = canonicalize(
+            body,
+            [
+                "Bilal Eksili",
+                "Ill. Eksili",
+                "Ted Cruz",
+                "If Cruz",
+                "Rand Paul",
+                "Matt Paul",
+            ]
+            .into_iter()
+            .chain(["Musician Alan Wass"])
+            .map(at)
+            .collect(),
+        );
+        let names: Vec<&str> = got.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Bilal Eksili",
+                "Bilal Eksili",
+                "Ted Cruz",
+                "Ted Cruz",
+                "Rand Paul",
+                "Matt Paul",
+                "Alan Wass"
+            ]
+        );
+        assert_eq!(
+            got[1].span.text(body),
+            "Eksili",
+            "the span loses the word too"
+        );
     }
 
     #[test]

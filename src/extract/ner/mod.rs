@@ -78,6 +78,15 @@ pub fn names_no_person(word: &str) -> bool {
         .is_some_and(|&bits| bits & person == 0 && bits & alone != 0)
 }
 
+/// Whether the tagger's gazetteer knows `word` as the first word of a person's name
+/// ("Tiger" of Tiger Woods, "Will").
+pub fn begins_person_names(word: &str) -> bool {
+    use features::{GAZ_PER, gaz_bit};
+    model()
+        .and_then(|m| m.lex.gaz_tokens.get(word))
+        .is_some_and(|&bits| bits & gaz_bit(GAZ_PER, 0) != 0)
+}
+
 /// How cased news writes a word mid-sentence, from the caseless model's table of usual case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UsualCase {

@@ -16,6 +16,16 @@ mod direct;
 mod lexicon;
 mod names;
 pub use names::first_name_feminine;
+
+/// Whether `word` opens a sentence or a clause ("If", "Despite", "Until", "The") or is a verb
+/// of speech ("Says", "Calls", "Claim"), in any case: words no person's name begins with.
+pub fn opens_clause_or_speech(word: &str) -> bool {
+    lexicon::is_clause_opener(word)
+        || lexicon::is_sentence_opener(word)
+        || lexicon::is_sentence_starter(word)
+        || lexicon::is_adjunct_opener(word)
+        || lexicon::cue_form(word).is_some()
+}
 mod not_speech;
 mod patterns;
 mod reported;
