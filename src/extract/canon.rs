@@ -255,7 +255,9 @@ fn is_title_case_line(line: &str) -> bool {
 ///   Clinton would stack"), or before a full name a word news writes in lower case
 ///   ("Musician Alan Wass"), unless it is a first name, the tagger's gazetteer begins a
 ///   person's name with it or the article writes the name so where a capital tells. "Rich
-///   Heffley" and "Rand Paul" begin sentences too.
+///   Heffley" and "Rand Paul" begin sentences too. A mention of another type after a word
+///   that opens a clause, whose rest is the surname of a person of the article, is that
+///   person ("If Cruz" read as an organisation).
 fn word_no_name_begins_with(
     mentions: &mut [(Span, EntityKind)],
     names: &mut [String],
@@ -275,8 +277,7 @@ fn word_no_name_begins_with(
         };
         let rest = rest.trim_start();
         let written_first = names[i].split(' ').next() == Some(first);
-        if kind != EntityKind::Person
-            || !written_first
+        if !written_first
             || !rest
                 .split_whitespace()
                 .all(|w| w.starts_with(char::is_uppercase))
@@ -284,20 +285,32 @@ fn word_no_name_begins_with(
         {
             continue;
         }
-        let abbreviation = first.len() > 1
+        let person = kind == EntityKind::Person;
+        let abbreviation = person
+            && first.len() > 1
             && first.ends_with('.')
             && crate::extract::token::is_abbreviation(&first[..first.len() - 1]);
+        // Another type's mention ("If Cruz" read as an organisation) is the surname of a
+        // person of the article after such a word.
+        let surname_of_person = !rest.contains(char::is_whitespace)
+            && (0..mentions.len())
+                .any(|j| mentions[j].1 == EntityKind::Person && ends_with_words(&names[j], rest));
         // Before a surname alone, only a word that opens a clause or a verb of speech: "Rich
         // Heffley" and "Rand Paul" begin sentences too.
         let no_name_word = crate::extract::quotes::opens_clause_or_speech(first)
-            || rest.contains(char::is_whitespace)
+            && (person || surname_of_person)
+            || person
+                && rest.contains(char::is_whitespace)
                 && ner::usual_case(first) == Some(ner::UsualCase::Lower);
         let lower_word = !capital_tells[i]
             && no_name_word
             && !ner::begins_person_names(first)
             && !(0..mentions.len()).any(|j| capital_tells[j] && names[j] == names[i]);
         if abbreviation || lower_word {
-            mentions[i].0 = Span::new(span.end - rest.len(), span.end);
+            mentions[i] = (
+                Span::new(span.end - rest.len(), span.end),
+                EntityKind::Person,
+            );
             names[i] = clean(rest, EntityKind::Person);
         }
     }
@@ -869,7 +882,7 @@ mod tests {
     fn word_no_name_begins_with_is_no_part_of_the_name() {
         let body = "Bilal Eksili lives in Mount Prospect, Ill. Eksili gave. Ted Cruz ran. \
                     If Cruz loses, so be it. Rand Paul left; Matt Paul stayed. Musician Alan \
-                    Wass sang.";
+                    Wass sang. If Cruz wins, fine. After School Matters, a charity.";
         let at = |phrase: &str| {
             let start = body.find(phrase).unwrap();
             (Span::new(start, start + phrase.len()), EntityKind::Person)
@@ -890,6 +903,35 @@ mod tests {
             .collect(),
         );
         let names: Vec<&str> = got.iter().map(|e| e.canonical.as_str()).collect();
+        let wins = body.find("If Cruz wins").unwrap();
+        let after = body.find("After School").unwrap();
+        let other_types = canonicalize(
+            body,
+            vec![
+                (
+                    Span::new(body.find("Ted").unwrap(), body.find(" ran").unwrap()),
+                    EntityKind::Person,
+                ),
+                (Span::new(wins, wins + 7), EntityKind::Organization),
+                (
+                    Span::new(after, after + "After School Matters".len()),
+                    EntityKind::Organization,
+                ),
+            ],
+        );
+        let kinds: Vec<(EntityKind, &str)> = other_types
+            .iter()
+            .map(|e| (e.kind, e.canonical.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (EntityKind::Person, "Ted Cruz"),
+                (EntityKind::Person, "Ted Cruz"),
+                (EntityKind::Organization, "After School Matters")
+            ],
+            "another type's mention becomes the person only when its rest is their surname"
+        );
         assert_eq!(
             names,
             [
