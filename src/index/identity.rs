@@ -60,7 +60,8 @@
 //!   begin with it ("Blair", "Howard"; not "Michael").
 //!   A place, organisation or nationality ("Israel", "Cuban") is no surname, nor among entities
 //!   a common word ("Black"; the index's knowledge counts a word someone was quoted under
-//!   alone, "Pence", as none);
+//!   alone, "Pence", as none, and so is one after a title when one person has that surname:
+//!   "Mr. Sessions");
 //!   among speakers, who were quoted, a common word is ("Pence").
 //! - **fragments before a surname**: a surname after one or two capitalised words that are each
 //!   a title or another name ("Texas Sen. Cruz"), or among speakers a common word ("Claim
@@ -1071,10 +1072,20 @@ pub fn identities(
             let last = people_count(&mut members.iter().copied().filter(|&i| !is_bare[i]));
             first >= last
         };
-        let surname_like = (table == Table::Speakers || !know.is_common_word(word))
-            && !first_name
-            && word.chars().any(char::is_lowercase)
-            && !know.is_other_name(word);
+        // A title before a common word makes it the surname of the one person who has it
+        // ("Mr. Sessions"); of several ("Mr. Singer" beside Paul and Mark Singer) it stays.
+        let titled = bare.iter().any(|&i| {
+            let written: Vec<&str> = names[i].split_whitespace().collect();
+            written.len() == 2
+                && parsed[i].words.len() == 1
+                && crate::extract::canon::is_title(written[0])
+        });
+        let one_person = full.iter().filter(|&&r| know.is_person(&names[r])).count() == 1;
+        let surname_like =
+            (table == Table::Speakers || titled && one_person || !know.is_common_word(word))
+                && !first_name
+                && word.chars().any(char::is_lowercase)
+                && !know.is_other_name(word);
         if let Some(top) = top
             && surname_like
         {
@@ -1852,6 +1863,24 @@ mod tests {
         assert_eq!(rep_of(&g, "Khan"), "Khan");
         assert_eq!(rep_of(&g, "House"), "House");
         assert_eq!(rep_of(&g, "American"), "American");
+    }
+
+    #[test]
+    fn a_common_word_after_a_title_is_the_one_person_of_that_surname() {
+        let one = group(&[("Mike Pence", 3), ("Mr. Pence", 1)]);
+        assert_eq!(rep_of(&one, "Mr. Pence"), "Mike Pence");
+        let two = group(&[("Mike Pence", 3), ("Karen Pence", 1), ("Mr. Pence", 1)]);
+        assert_eq!(
+            rep_of(&two, "Mr. Pence"),
+            "Mr. Pence",
+            "two people of the surname"
+        );
+        let plain = group(&[("Mike Pence", 3), ("Pence", 1)]);
+        assert_eq!(
+            rep_of(&plain, "Pence"),
+            "Pence",
+            "without a title, a common word"
+        );
     }
 
     #[test]
