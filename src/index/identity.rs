@@ -1054,10 +1054,14 @@ pub fn identities(
         full.dedup();
         let all: u64 = full.iter().map(|&r| g.total(r)).sum();
         let bare_total: u64 = bare.iter().map(|&i| counts[i]).sum();
-        let top = full
+        let people: Vec<usize> = full
             .iter()
             .copied()
             .filter(|&r| know.is_person(&names[r]))
+            .collect();
+        let top = people
+            .iter()
+            .copied()
             .max_by_key(|&r| (g.total(r), std::cmp::Reverse(r)));
         // The bare word must read as a surname: no first name ("Mike"; "Blair" is one where
         // full names end with it more often than they begin with it), acronym ("NFL"),
@@ -1080,9 +1084,8 @@ pub fn identities(
                 && parsed[i].words.len() == 1
                 && crate::extract::canon::is_title(written[0])
         });
-        let one_person = full.iter().filter(|&&r| know.is_person(&names[r])).count() == 1;
         let surname_like =
-            (table == Table::Speakers || titled && one_person || !know.is_common_word(word))
+            (table == Table::Speakers || titled && people.len() == 1 || !know.is_common_word(word))
                 && !first_name
                 && word.chars().any(char::is_lowercase)
                 && !know.is_other_name(word);

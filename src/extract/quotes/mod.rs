@@ -16,6 +16,10 @@ mod direct;
 mod lexicon;
 mod names;
 pub use names::first_name_feminine;
+mod not_speech;
+mod patterns;
+mod reported;
+mod speaker;
 
 /// Whether `word` opens a sentence or a clause ("If", "Despite", "Until", "The") or is a verb
 /// of speech ("Says", "Calls", "Claim"), in any case: words no person's name begins with.
@@ -26,10 +30,6 @@ pub fn opens_clause_or_speech(word: &str) -> bool {
         || lexicon::is_adjunct_opener(word)
         || lexicon::cue_form(word).is_some()
 }
-mod not_speech;
-mod patterns;
-mod reported;
-mod speaker;
 
 use crate::article::{Entity, EntityKind, Mention, Quote, Span};
 use crate::extract::token::Token;
