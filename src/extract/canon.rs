@@ -1320,6 +1320,11 @@ mod tests {
         );
         assert_eq!(clean("Putin\u{2019}s", EntityKind::Person), "Putin");
         assert_eq!(
+            clean("Presidents Obama", EntityKind::Person),
+            "Obama",
+            "a plural office"
+        );
+        assert_eq!(
             clean("Federal\n  Reserve", EntityKind::Organization),
             "Federal Reserve"
         );
