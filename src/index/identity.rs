@@ -65,7 +65,9 @@
 //!   among speakers, who were quoted, a common word is ("Pence").
 //! - **fragments before a surname**: a surname after one or two capitalised words that are each
 //!   a title or another name ("Texas Sen. Cruz"), or among speakers a common word ("Claim
-//!   Trump"), joins the person it stands for; among entities "Stop Trump" is a movement.
+//!   Trump"), joins the person it stands for; among entities "Stop Trump" is a movement, but
+//!   a common word that is no given name, in the one article of its fragment, which names the
+//!   person, is a headline's or a sentence's first word ("Chasing Trump and Cruz was Rubio").
 //!
 //! The canonical name of an identity is its most counted full name, a given name's spelling
 //! before its misspelling. The grouping is a pure function of the names, their counts and the
@@ -1106,7 +1108,9 @@ pub fn identities(
     // Fragments before a surname ("Texas Sen. Cruz", a speaker "Claim Trump"): the surname of
     // a person after one or two capitalised words that are each a title or another name, or
     // among speakers a common word, and no first name. Among entities a common word before a
-    // surname may name a thing of its own: "Stop Trump" is a movement.
+    // surname may name a thing of its own ("Stop Trump" is a movement), unless the fragment is
+    // in one article only, that article names the person and the word is no given name
+    // ("Chasing Trump and Cruz was Rubio", "Republican Donor Adelson").
     for (a, p) in parsed.iter().enumerate() {
         let [_, .., last] = p.words.as_slice() else {
             continue;
@@ -1122,11 +1126,19 @@ pub fn identities(
             continue; // "Friends of Abe", "National Diversity Coalition for Trump": names of their own
         }
         let rb = g.find(b);
+        let one_off_beside = table == Table::Entities
+            && before.len() == 1
+            && articles(a) == 1
+            && know.is_person(&names[a])
+            && !GIVEN_NAMES.contains(before[0].to_lowercase().as_str())
+            && by_surname
+                .get(last.as_str())
+                .is_some_and(|same| same.iter().any(|&j| together(a, j) && g.find(j) == rb));
         if rb != g.find(a)
             && !is_bare[rb]
             && g.total(rb) >= g.total(a)
             && before.iter().all(|w| {
-                (table == Table::Speakers && know.is_common_word(w)
+                (know.is_common_word(w) && (table == Table::Speakers || one_off_beside)
                     || know.is_other_name(w)
                     || crate::extract::canon::is_title(w))
                     && !know.is_first_name(w)
@@ -1156,7 +1168,7 @@ mod tests {
                 && name != "Osman Abou Laban"
         }
         fn is_common_word(&self, word: &str) -> bool {
-            matches!(word, "Claim" | "Bill" | "Pence" | "Time")
+            matches!(word, "Claim" | "Bill" | "Pence" | "Time" | "Stop" | "Rich")
         }
         fn is_known_word(&self, word: &str) -> bool {
             self.is_common_word(word) || word == "Capital"
@@ -1215,12 +1227,28 @@ mod tests {
             "Ted Cruz",
             "a fragment speaks"
         );
-        let entities = group_in(Table::Entities, &list);
+    }
+
+    #[test]
+    fn among_entities_a_common_word_before_a_surname_joins_only_beside_the_person_once() {
+        // Ted Cruz, Cruz, then fragments, each alone in its articles unless paired below.
+        let list = [
+            ("Ted Cruz", 40),
+            ("Cruz", 5),
+            ("Claim Cruz", 1),
+            ("Stop Cruz", 3),
+            ("Rich Cruz", 1),
+            ("Time Cruz", 1),
+        ];
+        let beside = [(0, 2), (0, 3), (0, 4)];
+        let reps = reps_where(&list, Table::Entities, &beside);
+        assert_eq!(reps[2], 0, "a one-off in an article naming Ted Cruz");
         assert_eq!(
-            rep_of(&entities, "Claim Cruz"),
-            "Claim Cruz",
-            "a common word may name a thing (\"Stop Trump\")"
+            reps[3], 3,
+            "three articles: a thing of its own (\"Stop Trump\")"
         );
+        assert_eq!(reps[4], 4, "a given name (\"Rich Heffley\")");
+        assert_eq!(reps[5], 5, "no article names Ted Cruz beside it");
     }
 
     #[test]
