@@ -15,6 +15,7 @@
 //! headline's fusion.
 
 use crate::article::{Entity, EntityKind, Span};
+use crate::extract::given_names::is_given_name;
 use crate::extract::ner;
 
 /// Titles and offices written before a person's name ("Sen.", "spokeswoman"), one a line
@@ -732,17 +733,31 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
 
 /// "VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" -> "NATO": the usual spelling of each word
 /// from the model's true-case table, else title case for long words and capitals for short
-/// ones (likely acronyms).
+/// ones (likely acronyms). In a name of several words, capitals say nothing of a short given
+/// name or word news writes in lower case: a function word inside the name is lower case,
+/// another is title-cased ("BANK OF AMERICA" -> "Bank of America", "TAD DEVINE" -> "Tad
+/// Devine").
 fn truecase_name(name: &str) -> String {
     let table = ner::model().map(|m| &m.truecase);
+    let several = name.contains(' ');
     name.split(' ')
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let lower = w.to_lowercase();
             if let Some(t) = table.and_then(|t| t.get(&lower)) {
                 return t.clone();
             }
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            if letters <= 3 || w.contains('.') {
+            let written_lower = matches!(
+                ner::usual_case(w),
+                Some(ner::UsualCase::Lower | ner::UsualCase::Mixed)
+            );
+            if several && i > 0 && written_lower && crate::extract::quotes::is_title_small_word(w) {
+                return lower;
+            }
+            // Two capitals are more often an acronym than a word ("US TV"), unless a name.
+            let a_word = several && (is_given_name(w) || letters > 2 && written_lower);
+            if (letters <= 3 && !a_word) || w.contains('.') {
                 w.to_string()
             } else {
                 let mut c = lower.chars();
@@ -1313,6 +1328,23 @@ mod tests {
     #[test]
     fn capitals_and_company_forms() {
         assert_eq!(clean("NATO", EntityKind::Organization), "NATO");
+        assert_eq!(
+            clean("BANK OF AMERICA", EntityKind::Organization),
+            "Bank of America"
+        );
+        assert_eq!(clean("NEW YORK", EntityKind::Location), "New York");
+        assert_eq!(clean("TAD DEVINE", EntityKind::Person), "Tad Devine");
+        assert_eq!(
+            clean("WHO", EntityKind::Organization),
+            "WHO",
+            "one short word in capitals is an acronym"
+        );
+        assert_eq!(clean("US TV", EntityKind::Misc), "US TV", "two capitals");
+        assert_eq!(
+            clean("AL GORE", EntityKind::Person),
+            "Al Gore",
+            "a given name"
+        );
         assert_eq!(clean("Acme Corp.", EntityKind::Organization), "Acme");
         assert_eq!(
             clean("Acme Holdings, Inc.", EntityKind::Organization),

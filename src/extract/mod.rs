@@ -10,6 +10,7 @@
 
 pub mod canon;
 pub mod date;
+pub mod given_names;
 pub mod ner;
 pub mod page_date;
 pub mod quotes;

@@ -22,7 +22,7 @@
 //!   ("Hilary") of one ten times as common, three times when the variant is in one article
 //!   only and no article names both. Accents fold ("François" ~ "Francois").
 //! - **variants**: a first name one letter off a given name (a letter changed, added,
-//!   dropped or swapped with the next: "Daivd"; `given_names.txt`, the US Census lists) that
+//!   dropped or swapped with the next: "Daivd"; `given_names.txt`, the US Census lists in extraction) that
 //!   is none, in one article and never beside it, is its misspelling at any count ("Joh
 //!   Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins the one at least
 //!   as common ("Sergei" ~ "Sergey"), and so does a one-off two letters off that sounds the
@@ -73,6 +73,8 @@
 //! before its misspelling. The grouping is a pure function of the names, their counts and the
 //! articles that name them, so an index rebuilt or merged from the same documents gets the
 //! same identities.
+
+use crate::extract::given_names::is_given_name;
 
 /// Share of a surname's count its dominant person needs for a bare surname to join them (and,
 /// in a question, for the surname to mean them alone).
@@ -306,13 +308,6 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
-/// Given names of the US Census Bureau's 1990 lists (`given_names.txt`, built by
-/// `scripts/census-names`): "jon" is a given name, "joh" none.
-static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        crate::extract::word_list::entries(include_str!("given_names.txt")).collect()
-    });
-
 /// How two first or middle names spelt nearly alike stand to the given-name list: "Carla"
 /// and "Carly" are both given names, so two names; "Joh" is none, a misspelling of "Jon".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,7 +328,7 @@ enum Variant {
 /// How `a` and `b`, `distance` edits apart (a swap of two letters is one), stand to the
 /// given-name list.
 fn variant(a: &str, b: &str, distance: usize) -> Variant {
-    match (distance, GIVEN_NAMES.contains(a), GIVEN_NAMES.contains(b)) {
+    match (distance, is_given_name(a), is_given_name(b)) {
         (_, true, true) => Variant::Apart,
         (1, true, false) => Variant::Given,
         (1, false, true) => Variant::OfGiven,
@@ -431,7 +426,7 @@ fn is_unknown_word(p: &Parsed, k: usize, know: &dyn Knowledge) -> bool {
     !word.chars().any(char::is_numeric)
         && letters.chars().count() >= MIN_MISSPELT_WORD
         && !letters.chars().all(|c| "ivxlcdm".contains(c))
-        && !GIVEN_NAMES.contains(letters.as_str())
+        && !is_given_name(&letters)
         && !SURNAMES.contains(letters.as_str())
         && !know.is_common_word(written)
         && !know.is_first_name(written)
@@ -1130,7 +1125,7 @@ pub fn identities(
             && before.len() == 1
             && articles(a) == 1
             && know.is_person(&names[a])
-            && !GIVEN_NAMES.contains(before[0].to_lowercase().as_str())
+            && !is_given_name(before[0])
             && by_surname
                 .get(last.as_str())
                 .is_some_and(|same| same.iter().any(|&j| together(a, j) && g.find(j) == rb));

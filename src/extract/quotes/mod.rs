@@ -15,6 +15,7 @@
 mod direct;
 mod lexicon;
 mod names;
+pub use lexicon::is_title_small_word;
 pub use names::first_name_feminine;
 mod not_speech;
 mod patterns;
