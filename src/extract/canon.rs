@@ -23,6 +23,18 @@ use crate::extract::ner;
 static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| super::word_list::entries(include_str!("titles.txt")).collect());
 
+/// Particles that begin a surname ("de", "van", "bin"), one a line (`surname_particles.txt`),
+/// lower case.
+static PARTICLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        super::word_list::entries(include_str!("surname_particles.txt")).collect()
+    });
+
+/// Whether `word` (lower case) is a particle that begins a surname: "de", "van", "bin".
+pub fn is_surname_particle(word: &str) -> bool {
+    PARTICLES.contains(word)
+}
+
 /// Generational suffixes that end a person's name ("Jr.", "III"), lower case, no period.
 const GENERATIONAL_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Whether `word` is a generational suffix, in any case, with or without its period ("Jr.",
@@ -723,7 +735,7 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
     {
         joined
     } else {
-        truecase_name(&joined)
+        truecase_name(&joined, kind)
     };
     match ALIASES.iter().find(|(a, _)| *a == cased) {
         Some((_, full)) => (*full).to_string(),
@@ -734,10 +746,10 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
 /// "VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" -> "NATO": the usual spelling of each word
 /// from the model's true-case table, else title case for long words and capitals for short
 /// ones (likely acronyms). In a name of several words, capitals say nothing of a short given
-/// name or word news writes in lower case: a function word inside the name is lower case,
-/// another is title-cased ("BANK OF AMERICA" -> "Bank of America", "TAD DEVINE" -> "Tad
+/// name, a surname's particle or a word news writes in lower case: a function word inside the
+/// name is lower case, another is title-cased ("BANK OF AMERICA" -> "Bank of America", "TAD DEVINE" -> "Tad
 /// Devine").
-fn truecase_name(name: &str) -> String {
+fn truecase_name(name: &str, kind: EntityKind) -> String {
     let table = ner::model().map(|m| &m.truecase);
     let several = name.contains(' ');
     name.split(' ')
@@ -756,7 +768,8 @@ fn truecase_name(name: &str) -> String {
                 return lower;
             }
             // Two capitals are more often an acronym than a word ("US TV"), unless a name.
-            let a_word = several && (is_given_name(w) || letters > 2 && written_lower);
+            let particle = kind == EntityKind::Person && is_surname_particle(&lower);
+            let a_word = several && (is_given_name(w) || letters > 2 && written_lower || particle);
             if (letters <= 3 && !a_word) || w.contains('.') {
                 w.to_string()
             } else {

@@ -54,7 +54,7 @@
 //! - **fragments**: a tagger's fusion of words before a full name ("Fox News Sean Hannity",
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
 //! - **surnames**: a one-word name (or a particle and a word, "De Blasio", when a longer name
-//!   ends with them: `surname_particles.txt`) joins the person with that surname who has at least
+//!   ends with them: `extract/surname_particles.txt`) joins the person with that surname who has at least
 //!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
 //!   A first name is none unless the archive's full names end with it more often than they
 //!   begin with it ("Blair", "Howard"; not "Michael").
@@ -260,12 +260,6 @@ static FEMININE_ENDINGS: std::sync::LazyLock<std::collections::HashSet<&'static 
         crate::extract::word_list::entries(include_str!("feminine_name_endings.txt")).collect()
     });
 
-/// Particles that begin a surname (`surname_particles.txt`): "de", "van".
-static PARTICLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        crate::extract::word_list::entries(include_str!("surname_particles.txt")).collect()
-    });
-
 /// Generational suffixes tell a son from his father.
 fn is_suffix(word: &str) -> bool {
     crate::extract::canon::is_generational_suffix(word)
@@ -465,7 +459,8 @@ fn bare_surnames(parsed: &[Parsed]) -> Vec<bool> {
         .map(|p| match p.words.as_slice() {
             [_] => true,
             [particle, _] => {
-                PARTICLES.contains(particle.as_str()) && ends.contains(p.words.as_slice())
+                crate::extract::canon::is_surname_particle(particle)
+                    && ends.contains(p.words.as_slice())
             }
             _ => false,
         })
