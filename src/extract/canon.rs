@@ -4,7 +4,8 @@
 //!
 //! Steps per mention: white space collapsed and apostrophes straightened; a possessive "'s",
 //! a leading "the" and (for people) leading titles ("President", "Mr.", "Sen.") dropped;
-//! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" stays);
+//! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "BANK OF AMERICA" ->
+//! "Bank of America", "NATO" stays);
 //! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied. Then, within
 //! the article, named patterns correct the tagger's types and spans (a first word no name
 //! begins with: "Ill. Eksili", "If Cruz"; a list of people, a surname of the article's
@@ -745,10 +746,11 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
 
 /// "VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" -> "NATO": the usual spelling of each word
 /// from the model's true-case table, else title case for long words and capitals for short
-/// ones (likely acronyms). In a name of several words, capitals say nothing of a short given
-/// name, a surname's particle or a word news writes in lower case: a function word inside the
-/// name is lower case, another is title-cased ("BANK OF AMERICA" -> "Bank of America", "TAD DEVINE" -> "Tad
-/// Devine").
+/// ones (likely acronyms). Short words that are no acronym are title-cased too: in a person's
+/// name, a given name, a surname's particle or any word of three letters but a numeral ("TAD
+/// DEVINE", "CHARLES DE GAULLE", "LOUIS XIV"); in another name of several words, a given name
+/// or a word news writes in lower case, and a function word inside the name goes to lower case
+/// ("BANK OF AMERICA" -> "Bank of America").
 fn truecase_name(name: &str, kind: EntityKind) -> String {
     let table = ner::model().map(|m| &m.truecase);
     let several = name.contains(' ');
@@ -767,9 +769,16 @@ fn truecase_name(name: &str, kind: EntityKind) -> String {
             if several && i > 0 && written_lower && crate::extract::quotes::is_title_small_word(w) {
                 return lower;
             }
-            // Two capitals are more often an acronym than a word ("US TV"), unless a name.
-            let particle = kind == EntityKind::Person && is_surname_particle(&lower);
-            let a_word = several && (is_given_name(w) || letters > 2 && written_lower || particle);
+            // Two capitals are more often an acronym than a word ("US TV"), unless a name. A
+            // person's names hold no acronym the table does not know, only numerals ("XIV"), and
+            // each word is cased alike wherever it stands ("LEW" as "Jacob J. LEW" is).
+            let a_word = if kind == EntityKind::Person {
+                is_given_name(w)
+                    || is_surname_particle(&lower)
+                    || letters > 2 && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            } else {
+                several && (is_given_name(w) || letters > 2 && written_lower)
+            };
             if (letters <= 3 && !a_word) || w.contains('.') {
                 w.to_string()
             } else {
