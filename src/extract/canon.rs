@@ -36,6 +36,50 @@ pub fn is_surname_particle(word: &str) -> bool {
     PARTICLES.contains(word)
 }
 
+/// Whether `word` (trailing punctuation aside) is a Roman numeral of two letters or more in
+/// capitals, written the standard way: "II", "XIV", "VIII"; not "LIL" or "IIII".
+fn is_roman_numeral(word: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let Some(values) = w.chars().map(value).collect::<Option<Vec<i64>>>() else {
+        return false;
+    };
+    let n: i64 = values
+        .iter()
+        .enumerate()
+        .map(|(k, &v)| match values.get(k + 1) {
+            Some(&next) if next > v => -v,
+            _ => v,
+        })
+        .sum();
+    let mut standard = String::new();
+    let mut rest = n;
+    for (v, s) in [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while rest >= v {
+            standard.push_str(s);
+            rest -= v;
+        }
+    }
+    w.len() >= 2 && standard == w
+}
+
 /// Generational suffixes that end a person's name ("Jr.", "III"), lower case, no period.
 const GENERATIONAL_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Whether `word` is a generational suffix, in any case, with or without its period ("Jr.",
@@ -746,11 +790,11 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
 
 /// "VLADIMIR PUTIN" -> "Vladimir Putin", "NATO" -> "NATO": the usual spelling of each word
 /// from the model's true-case table, else title case for long words and capitals for short
-/// ones (likely acronyms). Short words that are no acronym are title-cased too: in a person's
-/// name, a given name, a surname's particle or any word of three letters but a numeral ("TAD
-/// DEVINE", "CHARLES DE GAULLE", "LOUIS XIV"); in another name of several words, a given name
-/// or a word news writes in lower case, and a function word inside the name goes to lower case
-/// ("BANK OF AMERICA" -> "Bank of America").
+/// ones (likely acronyms). Inside a name, a function word of two letters or more goes to lower
+/// case ("BANK OF AMERICA" -> "Bank of America"). Short words that are no acronym are
+/// title-cased: in a person's name a given name, a surname's particle or any word of three
+/// letters, numerals aside ("TAD DEVINE", "CHARLES DE GAULLE"; "LOUIS XIV" stays); in another
+/// name of several words a word of three letters news writes in lower case ("NEW YORK").
 fn truecase_name(name: &str, kind: EntityKind) -> String {
     let table = ner::model().map(|m| &m.truecase);
     let several = name.contains(' ');
@@ -762,22 +806,28 @@ fn truecase_name(name: &str, kind: EntityKind) -> String {
                 return t.clone();
             }
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let person = kind == EntityKind::Person;
+            if person && i > 0 && is_roman_numeral(w) {
+                return w.to_string(); // "LOUIS XIV", "HENRY VIII"
+            }
             let written_lower = matches!(
                 ner::usual_case(w),
                 Some(ner::UsualCase::Lower | ner::UsualCase::Mixed)
             );
-            if several && i > 0 && written_lower && crate::extract::quotes::is_title_small_word(w) {
+            if i > 0
+                && letters > 1
+                && written_lower
+                && crate::extract::quotes::is_title_small_word(w)
+            {
                 return lower;
             }
-            // Two capitals are more often an acronym than a word ("US TV"), unless a name. A
-            // person's names hold no acronym the table does not know, only numerals ("XIV"), and
-            // each word is cased alike wherever it stands ("LEW" as "Jacob J. LEW" is).
-            let a_word = if kind == EntityKind::Person {
-                is_given_name(w)
-                    || is_surname_particle(&lower)
-                    || letters > 2 && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            // Two capitals are more often an acronym than a word ("US TV"), unless a person's
+            // name: it holds no acronym the table does not know, and each of its words is cased
+            // alike wherever it stands ("LEW" as "Jacob J. LEW" is).
+            let a_word = if person {
+                is_given_name(w) || is_surname_particle(&lower) || letters > 2
             } else {
-                several && (is_given_name(w) || letters > 2 && written_lower)
+                several && letters > 2 && written_lower
             };
             if (letters <= 3 && !a_word) || w.contains('.') {
                 w.to_string()
@@ -913,6 +963,22 @@ mod tests {
         );
         assert_eq!(got[0].canonical, got[1].canonical);
         assert!(got[0].canonical.starts_with("Charles"), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_surname_in_capitals_takes_the_full_name_its_words_cased_alike() {
+        let body = "TREASURY SECRETARY JACOB J. LEW SPOKE TODAY IN PARIS.\n\nLEW LEFT EARLY.";
+        let full = body.find("JACOB").unwrap();
+        let bare = body.rfind("LEW").unwrap();
+        let got = canonicalize(
+            body,
+            vec![
+                (Span::new(full, full + 12), EntityKind::Person),
+                (Span::new(bare, bare + 3), EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[0].canonical, "Jacob J. Lew");
+        assert_eq!(got[1].canonical, "Jacob J. Lew", "{got:?}");
     }
 
     #[test]
@@ -1367,6 +1433,26 @@ mod tests {
             "Al Gore",
             "a given name"
         );
+        for (caps, cased) in [
+            ("JEB BUSH", "Jeb Bush"),
+            ("CHARLES DE GAULLE", "Charles De Gaulle"),
+            ("LEW", "Lew"),
+            ("JACOB J. LEW", "Jacob J. Lew"),
+            ("JOE MANCHIN III", "Joe Manchin III"),
+            ("LOUIS XIV", "Louis XIV"),
+            ("HENRY VIII", "Henry VIII"),
+            ("JOHN A SMITH", "John A Smith"),
+        ] {
+            assert_eq!(clean(caps, EntityKind::Person), cased, "a person's name");
+        }
+        assert_eq!(
+            clean("LAWRENCE OF ARABIA", EntityKind::Person),
+            "Lawrence of Arabia"
+        );
+        assert_eq!(clean("VITAMIN A", EntityKind::Misc), "Vitamin A");
+        assert_eq!(clean("REAL IRA", EntityKind::Organization), "Real IRA");
+        assert!(is_roman_numeral("XIV,") && is_roman_numeral("VIII") && is_roman_numeral("II"));
+        assert!(!is_roman_numeral("LIL") && !is_roman_numeral("IIII") && !is_roman_numeral("I"));
         assert_eq!(clean("Acme Corp.", EntityKind::Organization), "Acme");
         assert_eq!(
             clean("Acme Holdings, Inc.", EntityKind::Organization),

@@ -22,8 +22,8 @@
 //!   ("Hilary") of one ten times as common, three times when the variant is in one article
 //!   only and no article names both. Accents fold ("François" ~ "Francois").
 //! - **variants**: a first name one letter off a given name (a letter changed, added,
-//!   dropped or swapped with the next: "Daivd"; `given_names.txt`, the US Census lists in extraction) that
-//!   is none, in one article and never beside it, is its misspelling at any count ("Joh
+//!   dropped or swapped with the next: "Daivd"; the US Census lists, `extract/given_names.txt`)
+//!   that is none, in one article and never beside it, is its misspelling at any count ("Joh
 //!   Husted" ~ "Jon Husted"); when neither is a given name, a one-off joins the one at least
 //!   as common ("Sergei" ~ "Sergey"), and so does a one-off two letters off that sounds the
 //!   same, its consonants spelt another way (Double Metaphone: "Adolf" ~ "Adolph"); two given
@@ -54,8 +54,8 @@
 //! - **fragments**: a tagger's fusion of words before a full name ("Fox News Sean Hannity",
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
 //! - **surnames**: a one-word name (or a particle and a word, "De Blasio", when a longer name
-//!   ends with them: `extract/surname_particles.txt`) joins the person with that surname who has at least
-//!   two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
+//!   ends with them: `extract/surname_particles.txt`) joins the person with that surname who
+//!   has at least two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
 //!   A first name is none unless the archive's full names end with it more often than they
 //!   begin with it ("Blair", "Howard"; not "Michael").
 //!   A place, organisation or nationality ("Israel", "Cuban") is no surname, nor among entities
@@ -67,7 +67,8 @@
 //!   a title or another name ("Texas Sen. Cruz"), or among speakers a common word ("Claim
 //!   Trump"), joins the person it stands for; among entities "Stop Trump" is a movement, but
 //!   a common word that is no given name, in the one article of its fragment, which names the
-//!   person, is a headline's or a sentence's first word ("Chasing Trump and Cruz was Rubio").
+//!   person, before a surname it reads as a person's name with, is a headline's or a
+//!   sentence's first word ("Chasing Trump and Cruz was Rubio").
 //!
 //! The canonical name of an identity is its most counted full name, a given name's spelling
 //! before its misspelling. The grouping is a pure function of the names, their counts and the
@@ -1099,8 +1100,8 @@ pub fn identities(
     // a person after one or two capitalised words that are each a title or another name, or
     // among speakers a common word, and no first name. Among entities a common word before a
     // surname may name a thing of its own ("Stop Trump" is a movement), unless the fragment is
-    // in one article only, that article names the person and the word is no given name
-    // ("Chasing Trump and Cruz was Rubio", "Republican Donor Adelson").
+    // in one article only, that article names the person, the fragment alone reads as a
+    // person's name and the word is no given name ("Chasing Trump and Cruz was Rubio").
     for (a, p) in parsed.iter().enumerate() {
         let [_, .., last] = p.words.as_slice() else {
             continue;
@@ -1146,7 +1147,8 @@ mod tests {
     use super::*;
 
     /// The tagger's stand-in: things are no person ("Stanley" is a bank's, "Syed Farook" and
-    /// "Osman Abou Laban" it reads as no name); "Claim", "Bill" and "Time" are common words.
+    /// "Osman Abou Laban" it reads as no name); "Claim", "Bill", "Pence", "Time", "Stop" and
+    /// "Rich" are common words.
     struct StandIn;
     impl Knowledge for StandIn {
         fn is_person(&self, name: &str) -> bool {
