@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it checks
 #![allow(dead_code)] // each test crate uses its own subset
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -65,8 +66,8 @@ pub fn top_hits(index: &Path, query: &str, flags: &[&str], n: usize) -> Vec<(f64
 }
 
 /// The data set at `path` (a path under `../shared`, such as `"../shared/data/reuters21578"`)
-/// when it exists. When it is absent — a user's clone has no `../shared` — prints why the test
-/// is skipped and returns `None`, unless `NEWSDEX_REQUIRE_DATA=1` (CI sets it), where it panics.
+/// when it exists. When it is absent — a user's clone has no `../shared` — prints to stderr why
+/// the test is skipped and returns `None`, unless `NEWSDEX_REQUIRE_DATA=1` (CI sets it), where it panics.
 ///
 /// `let Some(reuters) = common::shared_data(REUTERS) else { return };`
 pub fn shared_data(path: impl AsRef<Path>) -> Option<PathBuf> {
@@ -80,7 +81,10 @@ pub fn shared_data(path: impl AsRef<Path>) -> Option<PathBuf> {
         "{} is absent and NEWSDEX_REQUIRE_DATA=1 requires it",
         path.display()
     );
-    println!(
+    // Straight to stderr, past the test harness's capture of `println!`, so that a user's
+    // `cargo test` shows why a test did nothing.
+    let _ = writeln!(
+        std::io::stderr(),
         "skipped: {} is absent (set NEWSDEX_REQUIRE_DATA=1 to fail instead)",
         path.display()
     );
