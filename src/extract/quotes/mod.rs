@@ -505,6 +505,30 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_speaks_under_its_whole_name() {
+        // "State" describes a person ("State Sen. Ray Holmberg"), never a department.
+        let body = "The State Department has deemed 1,500 pages personal, the State Department \
+                    said. \"We are not going to speak to the content,\" a State Department \
+                    official said.";
+        let ents = entities(
+            body,
+            &[(
+                "State Department",
+                EntityKind::Organization,
+                "State Department",
+            )],
+        );
+        let speakers: Vec<Option<String>> = run(body, &ents).into_iter().map(|q| q.3).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("State Department".into()),
+                Some("State Department".into())
+            ],
+        );
+    }
+
+    #[test]
     fn it_and_the_company_are_the_organisation_that_spoke_last() {
         let body = "Inco Ltd said it did not expect a major impact on its stock.\n\n\"We don't think \
                     investors buy our shares for that reason,\" it said.\n\n\"We remain confident in \

@@ -277,6 +277,17 @@ fn clean_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// The speaker name of an entity: a person's canonical name without titles; an
+/// organisation's or a place's as it is, since words such as "State" describe a person only
+/// ("State Sen. Ray Holmberg", but "the State Department").
+fn speaker_name(e: &Entity) -> String {
+    if e.kind == EntityKind::Person {
+        clean_name(&e.canonical)
+    } else {
+        e.canonical.clone()
+    }
+}
+
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
@@ -438,7 +449,7 @@ impl<'a> Resolver<'a> {
         // An organisation, else a place standing for its government ("the Kremlin said",
         // "Russia has insisted").
         if let Some(e) = inside(EntityKind::Organization).or_else(|| inside(EntityKind::Location)) {
-            let name = clean_name(&e.canonical);
+            let name = speaker_name(e);
             if !name.is_empty() {
                 return Some(name);
             }
@@ -456,7 +467,7 @@ impl<'a> Resolver<'a> {
             {
                 return None;
             }
-            let name = clean_name(&e.canonical);
+            let name = speaker_name(e);
             return Some(if e.kind == EntityKind::Person {
                 self.full_name(&name, None, e.span.start)
             } else {
@@ -481,7 +492,7 @@ impl<'a> Resolver<'a> {
                 e.span.start > *pos
                     && e.span.end <= m.start
                     && matches!(e.kind, EntityKind::Organization | EntityKind::Location)
-                    && clean_name(&e.canonical) != *name
+                    && speaker_name(e) != *name
             });
             return (!other_since).then(|| name.clone());
         }
@@ -572,9 +583,9 @@ impl<'a> Resolver<'a> {
         });
         match (speaker, organisation) {
             // An organisation named in the speaker's phrase or after it: by its own name.
-            (Some((s, _)), Some(e)) if e.span.start > s.start => Some(clean_name(&e.canonical)),
+            (Some((s, _)), Some(e)) if e.span.start > s.start => Some(speaker_name(e)),
             (Some((_, name)), _) => name.clone(),
-            (None, Some(e)) => Some(clean_name(&e.canonical)),
+            (None, Some(e)) => Some(speaker_name(e)),
             (None, None) => None,
         }
     }
