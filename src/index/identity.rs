@@ -1340,6 +1340,8 @@ mod tests {
             ("Francois Hollande", 1),
             ("Bill de Blasio", 4),
             ("De Blasio", 4),
+            ("Fernand St Germain", 6),
+            ("St Germain", 2),
             ("Van Jones", 3),
             ("Jones", 9),
             ("Stan Greenberg", 9),
@@ -1377,6 +1379,11 @@ mod tests {
             rep_of(&g, "De Blasio"),
             "Bill de Blasio",
             "a particle and a surname is the surname alone"
+        );
+        assert_eq!(
+            rep_of(&g, "St Germain"),
+            "Fernand St Germain",
+            "\"St\" without its period is a particle too"
         );
         assert_eq!(
             rep_of(&g, "Van Jones"),
