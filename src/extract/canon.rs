@@ -798,6 +798,7 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
 fn truecase_name(name: &str, kind: EntityKind) -> String {
     let table = ner::model().map(|m| &m.truecase);
     let several = name.contains(' ');
+    let person = kind == EntityKind::Person;
     name.split(' ')
         .enumerate()
         .map(|(i, w)| {
@@ -806,7 +807,6 @@ fn truecase_name(name: &str, kind: EntityKind) -> String {
                 return t.clone();
             }
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            let person = kind == EntityKind::Person;
             if person && i > 0 && is_roman_numeral(w) {
                 return w.to_string(); // "LOUIS XIV", "HENRY VIII"
             }

@@ -55,7 +55,8 @@
 //!   "Telling Jeb Bush") joins that name when the name is at least as common.
 //! - **surnames**: a one-word name (or a particle and a word, "De Blasio", when a longer name
 //!   ends with them: `extract/surname_particles.txt`) joins the person with that surname who
-//!   has at least two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it stays its own.
+//!   has at least two thirds of the surname's count ("Obama" -> "Barack Obama"); otherwise it
+//!   stays its own.
 //!   A first name is none unless the archive's full names end with it more often than they
 //!   begin with it ("Blair", "Howard"; not "Michael").
 //!   A place, organisation or nationality ("Israel", "Cuban") is no surname, nor among entities

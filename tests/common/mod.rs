@@ -67,7 +67,8 @@ pub fn top_hits(index: &Path, query: &str, flags: &[&str], n: usize) -> Vec<(f64
 
 /// The data set at `path` (a path under `../shared`, such as `"../shared/data/reuters21578"`)
 /// when it exists. When it is absent — a user's clone has no `../shared` — prints to stderr why
-/// the test is skipped and returns `None`, unless `NEWSDEX_REQUIRE_DATA=1` (CI sets it), where it panics.
+/// the test is skipped and returns `None`, unless `NEWSDEX_REQUIRE_DATA=1` (CI sets it), where
+/// it panics.
 ///
 /// `let Some(reuters) = common::shared_data(REUTERS) else { return };`
 pub fn shared_data(path: impl AsRef<Path>) -> Option<PathBuf> {
