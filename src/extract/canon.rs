@@ -24,6 +24,13 @@ use crate::extract::ner;
 static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| super::word_list::entries(include_str!("titles.txt")).collect());
 
+/// Honorifics only a person's name takes ("Mr.", "Ms."), one a line (`honorifics.txt`), lower
+/// case and without a trailing period.
+static HONORIFICS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        super::word_list::entries(include_str!("honorifics.txt")).collect()
+    });
+
 /// Particles that begin a surname ("de", "van", "bin"), one a line (`surname_particles.txt`),
 /// lower case.
 static PARTICLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
@@ -171,6 +178,7 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
     let in_headline = in_headlines(body, &mentions);
     word_no_name_begins_with(&mut mentions, &mut names, body, &in_headline);
     person_in_list_of_people(&mut mentions, &mut names, body);
+    person_by_honorific(&mut mentions, &mut names, body);
     person_named_by_surname(&mut mentions, &mut names, body);
     surname_of_earlier_person(&mut mentions, &mut names, body);
     person_after_comma(&mut mentions, &mut names, body);
@@ -558,6 +566,50 @@ fn person_in_list_of_people(mentions: &mut [(Span, EntityKind)], names: &mut [St
             mentions[i].1 = EntityKind::Person;
             names[i] = raw;
         }
+    }
+}
+
+/// Named pattern `person_by_honorific`: a name of one to three capitalised words after an
+/// honorific only people take ("Mr.", "Ms", or "MR." with its period) is a person's, whatever
+/// type the tagger gave it ("Mr. Peck" read as an organisation, "Mr. Band" as a place, "Ms
+/// Greer" as another name); the article's full name then stands for it as for any surname.
+/// Brands are written so too ("Mr. Steak Inc", "MS Net", "Mrs Fields"): a company's name
+/// (its suffix tells) is none, and a name holding a word
+/// news writes in lower case counts only when a person of the article ends with its last
+/// word ("Douglas J. Band … Mr. Band").
+fn person_by_honorific(mentions: &mut [(Span, EntityKind)], names: &mut [String], body: &str) {
+    let surnames: std::collections::HashSet<&str> = mentions
+        .iter()
+        .zip(names.iter())
+        .filter(|((_, kind), _)| *kind == EntityKind::Person)
+        .filter_map(|(_, name)| name.rsplit(' ').next())
+        .collect();
+    let retyped: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            let (span, kind) = mentions[i];
+            let mut words = span.text(body).split_whitespace();
+            let honorific = words.next().is_some_and(|w| {
+                let titled = w.chars().skip(1).all(|c| !c.is_uppercase());
+                (titled || w.ends_with('.')) && HONORIFICS.contains(bare(w).as_str())
+            });
+            let rest: Vec<&str> = words.collect();
+            let Some(last) = rest.last() else {
+                return false;
+            };
+            let common_word = rest
+                .iter()
+                .any(|w| ner::usual_case(w) == Some(ner::UsualCase::Lower));
+            kind != EntityKind::Person
+                && honorific
+                && rest.len() <= 3
+                && rest.iter().all(|w| is_capitalised_word(w))
+                && !ORG_SUFFIXES.contains(&bare(last).as_str())
+                && (!common_word || surnames.contains(last))
+        })
+        .collect();
+    for i in retyped {
+        mentions[i].1 = EntityKind::Person;
+        names[i] = clean(mentions[i].0.text(body), EntityKind::Person);
     }
 }
 
@@ -1304,6 +1356,59 @@ mod tests {
         );
         assert_eq!(got[0].kind, EntityKind::Organization);
         assert_eq!(got[0].canonical, "Bolton");
+    }
+
+    #[test]
+    fn person_by_honorific_reads_any_type_as_a_person() {
+        let body = "Robert Peck founded it. Mr. Peck left. Douglas J. Band and Mr. Band said so. \
+                    Dr Pepper sold. Ms Greer wrote. Mr. Peck's Big Day Out Of Town. Mrs Fields \
+                    opened. Mr. Wok Inc grew. MS Net runs. Mr. Sanders Is Not.";
+        let got = kinds(
+            body,
+            &[
+                ("Robert Peck", EntityKind::Person),
+                ("Mr. Peck", EntityKind::Organization),
+                ("Douglas J. Band", EntityKind::Person),
+                ("Mr. Band", EntityKind::Location),
+                ("Dr Pepper", EntityKind::Organization),
+                ("Ms Greer", EntityKind::Misc),
+                ("Mr. Peck's Big Day Out Of Town", EntityKind::Misc),
+                ("Mrs Fields", EntityKind::Organization),
+                ("Mr. Wok Inc", EntityKind::Organization),
+                ("MS Net", EntityKind::Misc),
+                ("Mr. Sanders Is Not", EntityKind::Misc),
+            ],
+        );
+        let kinds: Vec<EntityKind> = got.iter().map(|(k, _)| *k).collect();
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        use EntityKind::{Misc, Organization, Person};
+        assert_eq!(
+            kinds,
+            [
+                Person,
+                Person,
+                Person,
+                Person,
+                Organization,
+                Person,
+                Misc,
+                Organization,
+                Organization,
+                Misc,
+                Misc
+            ]
+        );
+        assert_eq!(
+            names[..6],
+            [
+                "Robert Peck",
+                "Robert Peck",
+                "Douglas J. Band",
+                "Douglas J. Band",
+                "Dr Pepper",
+                "Greer"
+            ]
+        );
     }
 
     #[test]
