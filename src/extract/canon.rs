@@ -175,6 +175,7 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
         .iter()
         .map(|(span, kind)| clean(span.text(body), *kind))
         .collect();
+    acronym_as_written(&mentions, &mut names, body);
     let in_headline = in_headlines(body, &mentions);
     word_no_name_begins_with(&mut mentions, &mut names, body, &in_headline);
     person_in_list_of_people(&mut mentions, &mut names, body);
@@ -227,6 +228,60 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
             }
         })
         .collect()
+}
+
+/// Named pattern `acronym_as_written`: one word in capitals that names an organisation or
+/// another thing, in a line written in mixed case, is written so on purpose ("MSNBC",
+/// "ISIS"): it keeps its capitals rather than being true-cased as a capitals-only headline's
+/// words are ("Msnbc", "Isis"). A common word stays true-cased ("VOTE AGAIN", "PARTY"), and
+/// so do people and places: a dateline writes "PARIS —" in a line of mixed case. So does a
+/// word the article writes elsewhere in small letters: a transcript's "OBAMA:" is Obama.
+fn acronym_as_written(mentions: &[(Span, EntityKind)], names: &mut [String], body: &str) {
+    let mut lower_body: Option<String> = None;
+    for ((span, kind), name) in mentions.iter().zip(names.iter_mut()) {
+        if matches!(kind, EntityKind::Person | EntityKind::Location)
+            || name.contains(' ')
+            || ner::usual_case(name) == Some(ner::UsualCase::Lower)
+        {
+            continue;
+        }
+        let line_start = body[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = body[span.end..]
+            .find('\n')
+            .map_or(body.len(), |i| span.end + i);
+        let line_has_case = body[line_start..line_end].chars().any(char::is_lowercase);
+        let written = span
+            .text(body)
+            .trim_end_matches("'s")
+            .trim_end_matches("'S")
+            .trim_end_matches(['\'', '\u{2019}']);
+        if line_has_case
+            && *name != written
+            && written.chars().any(char::is_uppercase)
+            && !written.chars().any(char::is_lowercase)
+            && name.to_uppercase() == written.to_uppercase()
+        {
+            let lower = lower_body.get_or_insert_with(|| body.to_ascii_lowercase());
+            if !written_in_small_letters(body, lower, written) {
+                *name = written.to_string();
+            }
+        }
+    }
+}
+
+/// Whether `body` (with `lower`, its ASCII lower case) writes the word `word` somewhere with
+/// small letters ("Obama" beside a transcript's "OBAMA:").
+fn written_in_small_letters(body: &str, lower: &str, word: &str) -> bool {
+    let needle = word.to_ascii_lowercase();
+    let is_word_byte = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+    lower.match_indices(&needle).any(|(at, _)| {
+        let end = at + needle.len();
+        !is_word_byte(at.checked_sub(1).and_then(|i| lower.as_bytes().get(i)))
+            && !is_word_byte(lower.as_bytes().get(end))
+            && body
+                .get(at..end)
+                .is_some_and(|w| w.chars().any(char::is_lowercase))
+    })
 }
 
 /// The article's person names a shorter one may stand for, and its full names written
@@ -1356,6 +1411,40 @@ mod tests {
         );
         assert_eq!(got[0].kind, EntityKind::Organization);
         assert_eq!(got[0].canonical, "Bolton");
+    }
+
+    #[test]
+    fn acronym_as_written_keeps_its_capitals_in_a_mixed_case_line() {
+        let body = "MSNBC said ISIS's fighters left.\nMSNBC SAYS KREMLIN LIED\nBARACK OBAMA spoke.\n\
+                    PARIS — The KREMLIN said. The PARTY met.\nOBAMA: Mr. Obama spoke.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("MSNBC", EntityKind::Organization),
+                ("ISIS", EntityKind::Organization),
+                ("MSNBC", EntityKind::Organization),
+                ("KREMLIN", EntityKind::Organization),
+                ("BARACK OBAMA", EntityKind::Person),
+                ("PARIS", EntityKind::Location),
+                ("KREMLIN", EntityKind::Organization),
+                ("PARTY", EntityKind::Organization),
+                ("OBAMA", EntityKind::Organization),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                "MSNBC",
+                "ISIS",
+                "Msnbc",
+                "Kremlin",
+                "Barack Obama",
+                "Paris",
+                "KREMLIN",
+                "Party",
+                "Barack Obama"
+            ]
+        );
     }
 
     #[test]
