@@ -191,7 +191,7 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
         .zip(&mentions)
         .zip(&in_headline)
         .zip(&generation)
-        .map(|(((name, (_, kind)), headline), generation)| {
+        .map(|(((name, (span, kind)), headline), generation)| {
             if *kind != EntityKind::Person || *generation {
                 return name.clone();
             }
@@ -206,6 +206,18 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
             }
             fuller_name(name, candidates.iter().copied())
                 .or_else(|| full_name_of_initials(name, candidates.iter().copied()))
+                .or_else(|| {
+                    // After a title a lone name is a surname ("Mr Howard") or a knight's
+                    // first name ("Dame Edna"), which `knight_by_first_name` reads.
+                    let before = body[..span.start].trim_end();
+                    let written = span.text(body).split_whitespace().next().unwrap_or("");
+                    let prev = before.rsplit(' ').next().unwrap_or("");
+                    let titled =
+                        prev.starts_with(char::is_uppercase) && is_title(prev) || is_title(written);
+                    (!titled)
+                        .then(|| full_name_of_first_name(name, candidates.iter().copied()))
+                        .flatten()
+                })
                 .unwrap_or_else(|| name.clone())
         })
         .collect();
@@ -820,6 +832,43 @@ fn full_name_of_initials<'a>(name: &str, others: impl Iterator<Item = &'a str>) 
     }
 }
 
+/// Named pattern `full_name_of_first_name`: a given name alone ("Hillary", "Bernie") is the
+/// article's one full name that begins with it ("Hillary Clinton", or "Hillary Rodham
+/// Clinton" that extends it); `None` when two people have it ("Donald Trump", "Donald Trump
+/// Jr."), when it is no given name of the Census lists, or when a name of the article ends
+/// with it (then it is a surname: "Thomas" beside "Clarence Thomas").
+fn full_name_of_first_name<'a>(
+    name: &str,
+    others: impl Iterator<Item = &'a str> + Clone,
+) -> Option<String> {
+    if name.contains(' ') || !is_given_name(name) {
+        return None;
+    }
+    let several = |other: &&str| other.contains(' ');
+    if others
+        .clone()
+        .filter(several)
+        .any(|other| other.rsplit(' ').next() == Some(name))
+    {
+        return None;
+    }
+    let begun: Vec<&str> = others
+        .filter(several)
+        .filter(|other| other.split(' ').next() == Some(name))
+        .collect();
+    let mut longest: Vec<&str> = begun
+        .iter()
+        .copied()
+        .filter(|b| !begun.iter().any(|c| c != b && extends(b, c)))
+        .collect();
+    longest.sort_unstable();
+    longest.dedup();
+    match longest.as_slice() {
+        [only] => Some((*only).to_string()),
+        _ => None,
+    }
+}
+
 /// Whether the person name `long` is a fuller form of `short`: it has all of `short`'s words
 /// in order and more, and ends with the same word ("Blair" -> "Tony Blair", never "Tony
 /// Blair" -> "Cherie Blair"), or with it and a numeral ("Leonard Dozier Hill III" of "Leonard
@@ -1332,7 +1381,10 @@ mod tests {
                 ("Edna", EntityKind::Person),
             ],
         );
-        assert_eq!(got[1], "Howard");
+        assert_eq!(
+            got[1], "Howard Stern",
+            "the one full name beginning with Howard"
+        );
         assert_eq!(got[3], "Edna");
     }
 
@@ -1411,6 +1463,32 @@ mod tests {
         );
         assert_eq!(got[0].kind, EntityKind::Organization);
         assert_eq!(got[0].canonical, "Bolton");
+    }
+
+    #[test]
+    fn full_name_of_first_name_needs_one_person_of_that_first_name() {
+        let body = "Hillary Rodham Clinton spoke. Hillary Clinton left. Hillary smiled. \
+                    Donald Trump and Donald Trump Jr. came. Donald waved. Clarence Thomas and \
+                    Thomas Friedman met. Thomas wrote. Zelda laughed.";
+        let got = canon_in_order(
+            body,
+            &[
+                ("Hillary Rodham Clinton", EntityKind::Person),
+                ("Hillary Clinton", EntityKind::Person),
+                ("Hillary", EntityKind::Person),
+                ("Donald Trump", EntityKind::Person),
+                ("Donald Trump Jr.", EntityKind::Person),
+                ("Donald", EntityKind::Person),
+                ("Clarence Thomas", EntityKind::Person),
+                ("Thomas Friedman", EntityKind::Person),
+                ("Thomas", EntityKind::Person),
+                ("Zelda", EntityKind::Person),
+            ],
+        );
+        assert_eq!(got[2], "Hillary Rodham Clinton");
+        assert_eq!(got[5], "Donald", "two people are called Donald");
+        assert_eq!(got[8], "Clarence Thomas", "a surname of the article first");
+        assert_eq!(got[9], "Zelda", "nobody of that first name");
     }
 
     #[test]

@@ -604,8 +604,10 @@ impl<'a> Resolver<'a> {
             .rev()
             .take(6)
             .map(|e| {
+                // A surname two people share is the one of the pronoun's gender ("Ebeling
+                // … she said" beside Betsy and Tom Ebeling).
                 let n = clean_name(&e.canonical);
-                self.full_name(&n, None, e.span.start)
+                self.full_name(&n, fem, e.span.start)
             })
             .find(|n| self.gender_of(n).is_none_or(|g| Some(g) == fem))
     }
