@@ -6,7 +6,8 @@
 //! a leading "the" and (for people) leading titles ("President", "Mr.", "Sen.") dropped;
 //! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "BANK OF AMERICA" ->
 //! "Bank of America", "NATO" stays);
-//! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied. Then, within
+//! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied, and but for a
+//! person's name the US states' abbreviations (`state_abbreviations.txt`: "N.J." -> "New Jersey"). Then, within
 //! the article, named patterns correct the tagger's types and spans (a first word no name
 //! begins with: "Ill. Eksili", "If Cruz"; a list of people, a surname of the article's
 //! person, a place in apposition before a name, a numeral the tagger left out, a knight's
@@ -23,6 +24,17 @@ use crate::extract::ner;
 /// (`titles.txt`), lower case and without a trailing period.
 static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| super::word_list::entries(include_str!("titles.txt")).collect());
+
+/// US states' abbreviations as news writes them ("N.J.", "Calif."), each with the state's name
+/// (`state_abbreviations.txt`): whatever type the tagger gave the mention ("Mass." as an
+/// organisation), but a person's, whose "Miss." or "Pa." is no state.
+static STATE_ABBREVIATIONS: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, &'static str>,
+> = std::sync::LazyLock::new(|| {
+    super::word_list::entries(include_str!("state_abbreviations.txt"))
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
 
 /// Honorifics only a person's name takes ("Mr.", "Ms."), one a line (`honorifics.txt`), lower
 /// case and without a trailing period.
@@ -938,9 +950,12 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
     } else {
         truecase_name(&joined, kind)
     };
+    let state = (kind != EntityKind::Person)
+        .then(|| STATE_ABBREVIATIONS.get(cased.as_str()))
+        .flatten();
     match ALIASES.iter().find(|(a, _)| *a == cased) {
         Some((_, full)) => (*full).to_string(),
-        None => cased,
+        None => state.map_or(cased, |full| (*full).to_string()),
     }
 }
 
@@ -1688,6 +1703,23 @@ mod tests {
     #[test]
     fn capitals_and_company_forms() {
         assert_eq!(clean("NATO", EntityKind::Organization), "NATO");
+        assert_eq!(
+            clean("N.J.", EntityKind::Location),
+            "New Jersey",
+            "a state's abbreviation"
+        );
+        assert_eq!(clean("Calif.", EntityKind::Location), "California");
+        assert_eq!(
+            clean("Ark", EntityKind::Location),
+            "Ark",
+            "without its period"
+        );
+        assert_eq!(clean("Mass.", EntityKind::Organization), "Massachusetts");
+        assert_eq!(
+            clean("Miss.", EntityKind::Person),
+            "Miss.",
+            "no person's name"
+        );
         assert_eq!(
             clean("BANK OF AMERICA", EntityKind::Organization),
             "Bank of America"
