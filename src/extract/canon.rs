@@ -7,8 +7,8 @@
 //! capitals-only names true-cased ("VLADIMIR PUTIN" -> "Vladimir Putin", "BANK OF AMERICA" ->
 //! "Bank of America", "NATO" stays);
 //! company suffixes dropped ("Acme Corp." -> "Acme"); the alias table applied, and but for a
-//! person's name the US states' abbreviations (`state_abbreviations.txt`: "N.J." -> "New Jersey"). Then, within
-//! the article, named patterns correct the tagger's types and spans (a first word no name
+//! person's name the US states' abbreviations (`us_states.txt`: "N.J." -> "New Jersey"). Then,
+//! within the article, named patterns correct the tagger's types and spans (a first word no name
 //! begins with: "Ill. Eksili", "If Cruz"; a list of people, a surname of the article's
 //! person, a place in apposition before a name, a numeral the tagger left out, a knight's
 //! first name: "Sir Howard"), and a person named by part of a longer
@@ -25,16 +25,58 @@ use crate::extract::ner;
 static TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| super::word_list::entries(include_str!("titles.txt")).collect());
 
-/// US states' abbreviations as news writes them ("N.J.", "Calif."), each with the state's name
-/// (`state_abbreviations.txt`): whatever type the tagger gave the mention ("Mass." as an
-/// organisation), but a person's, whose "Miss." or "Pa." is no state.
-static STATE_ABBREVIATIONS: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, &'static str>,
-> = std::sync::LazyLock::new(|| {
-    super::word_list::entries(include_str!("state_abbreviations.txt"))
-        .filter_map(|l| l.split_once('\t'))
+/// A US state's names (`us_states.txt`).
+struct UsState {
+    name: &'static str,
+    /// As news writes them after a city: "Calif.", "Kans.".
+    abbreviations: Vec<&'static str>,
+    /// "CA".
+    postal: &'static str,
+}
+
+static US_STATES: std::sync::LazyLock<Vec<UsState>> = std::sync::LazyLock::new(|| {
+    super::word_list::entries(include_str!("us_states.txt"))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            let name = fields.next()?;
+            let abbreviations = fields.next()?.split(',').filter(|a| *a != "-").collect();
+            let postal = fields.next()?;
+            Some(UsState {
+                name,
+                abbreviations,
+                postal,
+            })
+        })
         .collect()
 });
+
+/// The state a news abbreviation stands for: "N.J." -> "New Jersey"; none for "NJ" or "Ark".
+fn state_by_abbreviation(word: &str) -> Option<&'static str> {
+    US_STATES
+        .iter()
+        .find(|s| s.abbreviations.contains(&word))
+        .map(|s| s.name)
+}
+
+/// Named pattern `party_and_state_label`: the label after a legislator's name, a party's
+/// letter and a state ("Marco Rubio (R-Fla.)", "D-NY", "I-Vt", "R-Texas"), names that state;
+/// its last period may be the sentence's ("R-Fla").
+fn state_of_party_label(name: &str) -> Option<&'static str> {
+    let state = name
+        .strip_prefix("R-")
+        .or_else(|| name.strip_prefix("D-"))
+        .or_else(|| name.strip_prefix("I-"))?;
+    US_STATES
+        .iter()
+        .find(|s| {
+            s.name == state
+                || s.postal == state
+                || s.abbreviations
+                    .iter()
+                    .any(|a| *a == state || a.strip_suffix('.') == Some(state))
+        })
+        .map(|s| s.name)
+}
 
 /// Honorifics only a person's name takes ("Mr.", "Ms."), one a line (`honorifics.txt`), lower
 /// case and without a trailing period.
@@ -188,6 +230,12 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
         .map(|(span, kind)| clean(span.text(body), *kind))
         .collect();
     acronym_as_written(&mentions, &mut names, body);
+    for (mention, name) in mentions.iter_mut().zip(names.iter_mut()) {
+        if let Some(state) = state_of_party_label(name) {
+            *mention = (mention.0, EntityKind::Location);
+            *name = state.to_string();
+        }
+    }
     let in_headline = in_headlines(body, &mentions);
     word_no_name_begins_with(&mut mentions, &mut names, body, &in_headline);
     person_in_list_of_people(&mut mentions, &mut names, body);
@@ -951,11 +999,11 @@ pub fn clean(text: &str, kind: EntityKind) -> String {
         truecase_name(&joined, kind)
     };
     let state = (kind != EntityKind::Person)
-        .then(|| STATE_ABBREVIATIONS.get(cased.as_str()))
+        .then(|| state_by_abbreviation(&cased))
         .flatten();
     match ALIASES.iter().find(|(a, _)| *a == cased) {
         Some((_, full)) => (*full).to_string(),
-        None => state.map_or(cased, |full| (*full).to_string()),
+        None => state.map_or(cased, str::to_string),
     }
 }
 
@@ -1719,6 +1767,19 @@ mod tests {
             clean("Miss.", EntityKind::Person),
             "Miss.",
             "no person's name"
+        );
+        for label in ["R-Fla.", "R-Fla", "R-FL", "R-Florida"] {
+            assert_eq!(state_of_party_label(label), Some("Florida"), "{label}");
+        }
+        assert_eq!(state_of_party_label("D-N.Y"), Some("New York"));
+        assert_eq!(state_of_party_label("R-Texas"), Some("Texas"));
+        assert_eq!(state_of_party_label("I-VT"), Some("Vermont"));
+        assert_eq!(state_of_party_label("A-Fla"), None);
+        assert_eq!(state_of_party_label("R-Flo"), None);
+        let body = "Marco Rubio (R-Fla.) spoke.";
+        assert_eq!(
+            kinds(body, &[("R-Fla", EntityKind::Organization)]),
+            [(EntityKind::Location, "Florida".to_string())]
         );
         assert_eq!(
             clean("BANK OF AMERICA", EntityKind::Organization),
