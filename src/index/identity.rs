@@ -10,6 +10,9 @@
 //!   form without initials goes to the one that dominates it.
 //! - **periods**: a name with and without the periods of its abbreviations is one ("F.B.I."
 //!   ~ "FBI", "St. Louis" ~ "St Louis"), in the same case ("La." is no "L.A.").
+//! - **acronyms**: a name of capitals joins the one longer name, no person's, whose words'
+//!   first letters spell it ("DNC" ~ "Democratic National Committee"), when at least half the
+//!   articles that write it name that name too.
 //! - **middle names**: a name whose words are a part of a longer one, same first and last
 //!   word ("Hillary Clinton" in "Hillary Rodham Clinton"), joins it when only one identity
 //!   has it. Here and in spelling, the tagger must read one of the two as a person.
@@ -111,6 +114,21 @@ struct Parsed {
     written: Vec<String>,
     /// Middle initials, letters only and sorted: "hw" for "H.W." and for its slip "W.H.".
     initials: String,
+}
+
+/// The capitals an acronym of `name` would be: the first letters of its words but function
+/// words, when it has two or more such words each capitalised ("Federal Bureau of
+/// Investigation" -> "FBI"); `None` otherwise.
+fn initials_of(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !crate::extract::quotes::is_title_small_word(w))
+        .collect();
+    (words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())))
+    .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 fn is_initial(word: &str) -> bool {
@@ -670,6 +688,38 @@ pub fn identities(
             g.union(same[0], i);
         }
     }
+    // Acronyms: a name of capitals spelt by the first letters of one longer name's words
+    // ("DNC" ~ "Democratic National Committee", "FBI" ~ "Federal Bureau of Investigation"),
+    // when at least half the articles that write the acronym spell it out so (an article's
+    // "Assistive Mouse Adapter" is not every article's "AMA"); people have no acronym.
+    let mut by_initials: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (i, name) in names.iter().enumerate() {
+        if let Some(initials) = initials_of(name) {
+            by_initials.entry(initials).or_default().push(i);
+        }
+    }
+    for (a, name) in names.iter().enumerate() {
+        let letters = name.replace('.', "");
+        if !(2..=6).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some(spelt) = by_initials.get(&letters) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = spelt
+            .iter()
+            .copied()
+            .filter(|&b| {
+                2 * shared(a, b) >= articles(a) && shared(a, b) > 0 && !know.is_person(&names[b])
+            })
+            .map(|b| g.find(b))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [only] = roots.as_slice() {
+            g.union(a, *only);
+        }
+    }
     for members in by_surname.values() {
         // Full names of the surname. In each rule below the tagger must read at least one of
         // two names as a person's ("Stan Greenberg"; "Stanley B. Greenberg" alone it does not).
@@ -1155,6 +1205,9 @@ mod tests {
         fn is_person(&self, name: &str) -> bool {
             !name.contains("House")
                 && !name.contains("News")
+                && !["Commission", "Committee", "Adapter"]
+                    .iter()
+                    .any(|thing| name.ends_with(thing))
                 && !name.contains("Stanley")
                 && name != "African American"
                 && name != "Syed Farook"
@@ -1431,6 +1484,32 @@ mod tests {
             false => u64::from(together.contains(&(a.min(b), a.max(b)))),
         };
         identities(&names, &counts, &StandIn, table, &shared)
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_its_articles_spell_out() {
+        let list = [
+            ("Federal Election Commission", 5),
+            ("FEC", 2),
+            ("Assistive Mouse Adapter", 1),
+            ("AMA", 3),
+            ("Democratic National Committee", 4),
+            ("D.N.C.", 1),
+            ("Daniel Nathan Cohen", 2),
+            ("DNC", 1),
+        ];
+        // FEC in both its articles beside its name; AMA in one of three; "D.N.C." and "DNC"
+        // each beside both names, but a person has no acronym.
+        let reps = reps_where(
+            &list,
+            Table::Entities,
+            &[(0, 1), (2, 3), (4, 5), (5, 6), (4, 7), (6, 7)],
+        );
+        assert_eq!(reps[1], 0, "FEC");
+        assert_eq!(reps[3], 3, "AMA is not the one article's adapter");
+        assert_eq!(reps[5], 4, "D.N.C.");
+        assert_eq!(reps[7], 4, "DNC");
+        assert_eq!(reps[6], 6, "Daniel Nathan Cohen");
     }
 
     #[test]
