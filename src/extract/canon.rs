@@ -50,12 +50,23 @@ static US_STATES: std::sync::LazyLock<Vec<UsState>> = std::sync::LazyLock::new(|
         .collect()
 });
 
-/// The state a news abbreviation stands for: "N.J." -> "New Jersey"; none for "NJ" or "Ark".
+/// The state a news abbreviation stands for: "N.J." -> "New Jersey"; none for "NJ" or "Ark"
+/// (canonicalize also reads "Okla" right after a city and a comma as "Okla.").
 fn state_by_abbreviation(word: &str) -> Option<&'static str> {
     US_STATES
         .iter()
         .find(|s| s.abbreviations.contains(&word))
         .map(|s| s.name)
+}
+
+/// Whether the text before `start` is a capitalised word and a comma, as a city is written
+/// before its state ("Shawnee, Okla").
+fn after_a_city(body: &str, start: usize) -> bool {
+    body[..start]
+        .strip_suffix(' ')
+        .and_then(|b| b.strip_suffix(','))
+        .and_then(|b| b.rsplit([' ', '\n']).next())
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
 }
 
 /// Named pattern `party_and_state_label`: the label after a legislator's name, a party's
@@ -232,6 +243,13 @@ pub fn canonicalize(body: &str, mut mentions: Vec<(Span, EntityKind)>) -> Vec<En
     acronym_as_written(&mentions, &mut names, body);
     for (mention, name) in mentions.iter_mut().zip(names.iter_mut()) {
         if let Some(state) = state_of_party_label(name) {
+            *mention = (mention.0, EntityKind::Location);
+            *name = state.to_string();
+        } else if mention.1 != EntityKind::Person
+            && after_a_city(body, mention.0.start)
+            && let Some(state) = state_by_abbreviation(&format!("{name}."))
+        {
+            // "Shawnee, Okla, is": wire copy writes the abbreviation without its period.
             *mention = (mention.0, EntityKind::Location);
             *name = state.to_string();
         }
@@ -1776,10 +1794,21 @@ mod tests {
         assert_eq!(state_of_party_label("I-VT"), Some("Vermont"));
         assert_eq!(state_of_party_label("A-Fla"), None);
         assert_eq!(state_of_party_label("R-Flo"), None);
-        let body = "Marco Rubio (R-Fla.) spoke.";
+        let body = "Marco Rubio (R-Fla.) spoke in Shawnee, Okla, and Ill Wind played.";
         assert_eq!(
-            kinds(body, &[("R-Fla", EntityKind::Organization)]),
-            [(EntityKind::Location, "Florida".to_string())]
+            kinds(
+                body,
+                &[
+                    ("R-Fla", EntityKind::Organization),
+                    ("Okla", EntityKind::Organization),
+                    ("Ill", EntityKind::Misc),
+                ]
+            ),
+            [
+                (EntityKind::Location, "Florida".to_string()),
+                (EntityKind::Location, "Oklahoma".to_string()),
+                (EntityKind::Misc, "Ill".to_string()),
+            ]
         );
         assert_eq!(
             clean("BANK OF AMERICA", EntityKind::Organization),
